@@ -1,0 +1,93 @@
+package io.cebgw.core.validation;
+
+import io.cebgw.core.codes.CodeEntry;
+import io.cebgw.core.codes.CodeList;
+import io.cebgw.core.codes.CodeTables;
+import io.cebgw.core.codes.SpecCodeLists;
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.MessageType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Values of coded fields must be codes of the spec's own lists or of the national code tables. */
+final class CodeListRules implements RuleGroup {
+    private final Map<String, CodeList> byField;
+
+    CodeListRules(CodeTables tables) {
+        this.byField = Map.ofEntries(
+                Map.entry("currency", tables.table(CodeTables.CURRENCY)),
+                Map.entry("fCurrency", tables.table(CodeTables.CURRENCY)),
+                Map.entry("iCurrency", tables.table(CodeTables.CURRENCY)),
+                Map.entry("country", tables.table(CodeTables.COUNTRY)),
+                Map.entry("unit", tables.table(CodeTables.UNIT)),
+                Map.entry("unit1", tables.table(CodeTables.UNIT)),
+                Map.entry("unit2", tables.table(CodeTables.UNIT)),
+                Map.entry("trafMode", tables.table(CodeTables.TRANSPORT_MODE)),
+                Map.entry("wrapType", tables.table(CodeTables.WRAP_TYPE)),
+                Map.entry("customsCode", tables.table(CodeTables.CUSTOMS_AREA)),
+                Map.entry("portCode", tables.table(CodeTables.CUSTOMS_AREA)),
+                Map.entry("appType", SpecCodeLists.APP_TYPE),
+                Map.entry("appStatus", SpecCodeLists.APP_STATUS),
+                Map.entry("orderType", SpecCodeLists.ORDER_TYPE),
+                Map.entry("ieFlag", SpecCodeLists.IE_FLAG),
+                Map.entry("statisticsFlag", SpecCodeLists.STATISTICS_FLAG),
+                Map.entry("fFlag", SpecCodeLists.CHARGE_FLAG),
+                Map.entry("iFlag", SpecCodeLists.CHARGE_FLAG),
+                Map.entry("summaryFlag", SpecCodeLists.SUMMARY_FLAG),
+                Map.entry("itemNameFlag", SpecCodeLists.ITEM_NAME_FLAG),
+                Map.entry("dxpMode", SpecCodeLists.DXP_MODE),
+                Map.entry("returnStatus", SpecCodeLists.RETURN_STATUS));
+    }
+
+    @Override
+    public void check(CebMessage message, List<Finding> findings) {
+        NodeWalker.walk(message, (node, path) -> {
+            for (String field : node.values().keySet()) {
+                CodeList list = listFor(message.type(), node, field);
+                String value = node.get(field);
+                if (list != null && value != null && !value.isBlank()) {
+                    check(list, node.def().field(field).zh(), field, value.strip(), NodeWalker.fieldPath(path, field),
+                            message.type().isDeclaration(), findings);
+                }
+            }
+        });
+    }
+
+    private CodeList listFor(MessageType type, Node node, String field) {
+        if ("status".equals(field) && "BaseSubscribe".equals(node.name())) {
+            return SpecCodeLists.SUBSCRIBE_STATUS;
+        }
+        if ("tradeMode".equals(field)) {
+            return type == MessageType.CEB213 ? SpecCodeLists.REFUND_TRADE_MODE : SpecCodeLists.INVENTORY_TRADE_MODE;
+        }
+        return byField.get(field);
+    }
+
+    /**
+     * A declaration with an unknown code is an error; a receipt or result from customs is read leniently, since
+     * rejecting what customs sent helps nobody: an unknown code there is a warning.
+     */
+    private static void check(CodeList list, String zh, String field, String value, String path, boolean declaration,
+                              List<Finding> findings) {
+        Localized title = new Localized(list.titleZh(), list.titleEn());
+        if ("returnStatus".equals(field)) {
+            if (!value.matches("-\\d+") && list.lookup(value).isEmpty()) {
+                findings.add(FindingCode.CODE_UNKNOWN.at(Severity.WARNING, path, field, zh, value, title));
+            }
+            return;
+        }
+        Optional<CodeEntry> entry = list.lookup(value);
+        if (entry.isEmpty()) {
+            if (!list.complete()) {
+                findings.add(FindingCode.CODE_NOT_IN_PARTIAL_TABLE.at(path, field, zh, value, title));
+            } else {
+                findings.add(FindingCode.CODE_UNKNOWN.at(declaration ? Severity.ERROR : Severity.WARNING, path, field, zh, value, title));
+            }
+        } else if (!entry.get().current()) {
+            findings.add(FindingCode.CODE_NOT_CURRENT.at(path, field, zh, value, title, entry.get().status()));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.cebgw.core.validation;
+
+/**
+ * Every finding the validator can report: a stable code, a default severity and the message in zh-CN and en.
+ * Messages take positional arguments ({@code %1$s}, {@code %2$s} …). Codes are never reused for another meaning.
+ */
+public enum FindingCode {
+    // Structure: what the XSD's content model decides.
+    UNKNOWN_ELEMENT("CEB-S001", Severity.ERROR,
+            "%2$s 下不应出现元素 %1$s（规范未定义）",
+            "Element %1$s is not defined under %2$s"),
+    ELEMENT_ORDER("CEB-S002", Severity.ERROR,
+            "元素顺序错误：%1$s 应排在 %2$s 之前",
+            "Elements out of order: %1$s must come before %2$s"),
+    DUPLICATE_FIELD("CEB-S003", Severity.ERROR,
+            "字段 %1$s 重复出现",
+            "Field %1$s occurs more than once"),
+    TOO_FEW("CEB-S004", Severity.ERROR,
+            "%1$s（%2$s）至少应出现 %3$s 次，实际 %4$s 次",
+            "%1$s (%2$s) must occur at least %3$s times, found %4$s"),
+    TOO_MANY("CEB-S005", Severity.ERROR,
+            "%1$s（%2$s）最多出现 %3$s 次，实际 %4$s 次",
+            "%1$s (%2$s) may occur at most %3$s times, found %4$s"),
+    UNEXPECTED_CONTENT("CEB-S006", Severity.ERROR,
+            "%1$s 中有不允许的内容：%2$s",
+            "%1$s contains content that is not allowed: %2$s"),
+    ROOT_ATTRIBUTE("CEB-S007", Severity.ERROR,
+            "根元素属性 %1$s 无效：%2$s",
+            "Root attribute %1$s is invalid: %2$s"),
+    SIGNATURE_COUNT("CEB-S008", Severity.ERROR,
+            "报文中有 %1$s 个签名节点，最多允许 1 个",
+            "The message has %1$s signatures; at most one is allowed"),
+    ELEMENT_NOT_ALLOWED_HERE("CEB-S009", Severity.ERROR,
+            "%2$s 报文不应包含 %1$s",
+            "A %2$s message must not contain %1$s"),
+
+    // Fields: formats, lengths, required flags.
+    REQUIRED("CEB-F001", Severity.ERROR,
+            "缺少必填字段 %2$s（%1$s）",
+            "Required field %1$s (%2$s) is missing"),
+    EMPTY("CEB-F002", Severity.ERROR,
+            "必填字段 %2$s（%1$s）为空",
+            "Required field %1$s (%2$s) is empty"),
+    TOO_LONG("CEB-F003", Severity.ERROR,
+            "%2$s（%1$s）长度为 %3$s，超过上限 %4$s",
+            "%1$s (%2$s) is %3$s characters long, more than the maximum %4$s"),
+    TOO_SHORT("CEB-F004", Severity.ERROR,
+            "%2$s（%1$s）长度为 %3$s，应至少 %4$s 位",
+            "%1$s (%2$s) is %3$s characters long, less than the minimum %4$s"),
+    NOT_DECIMAL("CEB-F005", Severity.ERROR,
+            "%2$s（%1$s）应为数值（整数位与小数位合计不超过 %4$s 位，小数不超过 %5$s 位），实际为“%3$s”",
+            "%1$s (%2$s) must be a number of at most %4$s digits with at most %5$s decimals, found \"%3$s\""),
+    NOT_INTEGER("CEB-F006", Severity.ERROR,
+            "%2$s（%1$s）应为不超过 %4$s 位的整数，实际为“%3$s”",
+            "%1$s (%2$s) must be a whole number of at most %4$s digits, found \"%3$s\""),
+    FIXED_VALUE("CEB-F007", Severity.ERROR,
+            "%2$s（%1$s）只能填写“%4$s”，实际为“%3$s”",
+            "%1$s (%2$s) must be \"%4$s\", found \"%3$s\""),
+    BAD_DATETIME("CEB-F008", Severity.ERROR,
+            "%2$s（%1$s）应为有效时间，格式 %4$s，实际为“%3$s”",
+            "%1$s (%2$s) must be a valid time in the format %4$s, found \"%3$s\""),
+    GUID_FORMAT("CEB-F009", Severity.WARNING,
+            "%2$s（%1$s）应为 36 位大写 UUID，实际为“%3$s”",
+            "%1$s (%2$s) should be a 36-character upper-case UUID, found \"%3$s\""),
+    SPEC_FORMAT("CEB-F010", Severity.WARNING,
+            "%2$s（%1$s）不符合规范格式 %4$s：“%3$s”（XSD 不校验此项，海关可能退单）",
+            "%1$s (%2$s) does not match the spec format %4$s: \"%3$s\" (the XSD does not check this; customs may reject it)"),
+    SPEC_REQUIRED("CEB-F011", Severity.WARNING,
+            "规范要求填写 %2$s（%1$s）（XSD 允许为空，海关可能退单）",
+            "The spec requires %1$s (%2$s) although the XSD makes it optional; customs may reject the message"),
+    SURROUNDING_SPACE("CEB-F012", Severity.WARNING,
+            "%2$s（%1$s）首尾含有空白字符",
+            "%1$s (%2$s) has leading or trailing white space"),
+    INVALID_CHARACTER("CEB-F014", Severity.ERROR,
+            "%2$s（%1$s）含有 XML 不允许的控制字符",
+            "%1$s (%2$s) contains control characters that XML does not allow"),
+    NEGATIVE_AMOUNT("CEB-F013", Severity.ERROR,
+            "%2$s（%1$s）不能为负数：“%3$s”",
+            "%1$s (%2$s) must not be negative: \"%3$s\""),
+
+    // Codes from the spec and the national code tables.
+    CODE_UNKNOWN("CEB-C001", Severity.ERROR,
+            "%2$s（%1$s）的值“%3$s”不在%4$s中",
+            "%1$s (%2$s): \"%3$s\" is not a code of %4$s"),
+    CODE_NOT_IN_PARTIAL_TABLE("CEB-C002", Severity.WARNING,
+            "%2$s（%1$s）的值“%3$s”不在本系统收录的%4$s中（该表不完整，请核对）",
+            "%1$s (%2$s): \"%3$s\" is not in our copy of %4$s (that table is incomplete; please check the code)"),
+    CODE_NOT_CURRENT("CEB-C003", Severity.WARNING,
+            "%2$s（%1$s）的值“%3$s”在%4$s中标记为：%5$s",
+            "%1$s (%2$s): \"%3$s\" is marked in %4$s as: %5$s"),
+
+    // Rules inside one message.
+    ITEM_NUMBERING("CEB-R001", Severity.ERROR,
+            "%1$s 序号应从 1 起连续编号：第 %2$s 项为“%3$s”",
+            "%1$s numbers must run 1, 2, 3 …: item %2$s is \"%3$s\""),
+    LINE_TOTAL("CEB-R002", Severity.ERROR,
+            "总价 totalPrice（%1$s）应等于数量 × 单价（%2$s × %3$s = %4$s）",
+            "totalPrice (%1$s) must equal qty × price (%2$s × %3$s = %4$s)"),
+    HEAD_TOTAL("CEB-R003", Severity.ERROR,
+            "%1$s（%2$s）应等于表体 %3$s 之和（%4$s）",
+            "%1$s (%2$s) must equal the sum of the items' %3$s (%4$s)"),
+    WEIGHT("CEB-R004", Severity.ERROR,
+            "净重 netWeight（%1$s）不能大于毛重 grossWeight（%2$s）",
+            "netWeight (%1$s) must not exceed grossWeight (%2$s)"),
+    MESSAGE_SEQUENCE("CEB-R005", Severity.ERROR,
+            "报文序号 msgSeqNo（%1$s）应在 1 到报文总数 msgCount（%2$s）之间",
+            "msgSeqNo (%1$s) must lie between 1 and msgCount (%2$s)"),
+    TIME_RANGE("CEB-R006", Severity.ERROR,
+            "汇总开始时间 startTime 与结束时间 endTime 应成对填写，且结束时间不早于开始时间",
+            "startTime and endTime go together, and endTime must not be before startTime"),
+    NOT_SIGNED("CEB-R007", Severity.WARNING,
+            "报送状态为 2（申报）的报文发送前必须加签（缺少 ds:Signature）",
+            "A message with appStatus 2 (declare) must be signed before it is sent (ds:Signature is missing)"),
+    REPEATED_GUID("CEB-R008", Severity.WARNING,
+            "系统唯一序号 guid “%1$s”在本报文中重复出现（第 %2$s 条）",
+            "guid \"%1$s\" occurs again in this message (record %2$s)"),
+    IE_FLAG("CEB-R009", Severity.ERROR,
+            "%1$s 的进出口标记 ieFlag 应为“%2$s”，实际为“%3$s”",
+            "ieFlag of a %1$s must be \"%2$s\", found \"%3$s\""),
+    ORIGIN_NOT_CHINA("CEB-R010", Severity.ERROR,
+            "退货申请单的启运国 country 不能为中国（142）",
+            "The country of departure of a return request must not be China (142)"),
+    CURRENCY_MIXED("CEB-R011", Severity.WARNING,
+            "表体币制“%1$s”与表头币制“%2$s”不一致",
+            "The item currency \"%1$s\" differs from the head currency \"%2$s\""),
+
+    // B2B (9710/9810) and special-area (1210) rules.
+    EBP_CODE_NONE("CEB-B001", Severity.INFO,
+            "电商平台代码填写“无”：仅适用于无法提供代码的境外电商平台",
+            "ebpCode \"无\" is accepted only for a foreign platform that has no customs code"),
+    ENTERPRISE_CODE("CEB-B002", Severity.WARNING,
+            "%2$s（%1$s）“%3$s”不像 10 位海关编码或 18 位统一社会信用代码",
+            "%1$s (%2$s) \"%3$s\" is neither a 10-character customs code nor an 18-character unified social credit code"),
+    INVT_NO_FORMAT("CEB-B003", Severity.WARNING,
+            "清单编号 %1$s“%2$s”应为 4 位关区 + 4 位年份 + 进出口标记 + 9 至 11 位流水号（共 18–20 位）",
+            "List number %1$s \"%2$s\" should be a 4-digit customs code, a 4-digit year, I or E and a 9–11 digit serial (18–20 characters)"),
+    TRADE_MODE_ORDER_TYPE("CEB-B004", Severity.ERROR,
+            "清单贸易方式 %1$s 与订单类型 %2$s 不匹配：B2B 出口订单（B）对应 9710，海外仓订仓单（W）对应 9810，B2C 订单（E）对应 9610 或 1210",
+            "tradeMode %1$s does not match orderType %2$s: B2B orders (B) go with 9710, overseas-warehouse bookings (W) with 9810, B2C orders (E) with 9610 or 1210"),
+    SPECIAL_AREA_REQUIRED("CEB-B005", Severity.ERROR,
+            "特殊区域出口（%3$s）必须填写 %2$s（%1$s）",
+            "Special-area export (%3$s) requires %1$s (%2$s)"),
+    LINKED_FIELD_MISMATCH("CEB-B006", Severity.ERROR,
+            "%1$s 与关联的 %2$s 不一致：%3$s ≠ %4$s",
+            "%1$s does not match the linked %2$s: %3$s ≠ %4$s"),
+    OWNER_CODE("CEB-B007", Severity.INFO,
+            "生产销售企业代码填写“NO”：表示生产销售企业未在海关登记",
+            "ownerCode \"NO\" means the producer is not registered with customs"),
+
+    // Official XSD (only when a schema directory is configured).
+    XSD_INVALID("CEB-X001", Severity.ERROR,
+            "不符合官方 XSD：%1$s",
+            "Not valid against the official XSD: %1$s"),
+    XSD_UNAVAILABLE("CEB-X002", Severity.WARNING,
+            "无法用官方 XSD 校验：%1$s",
+            "Could not check against the official XSD: %1$s");
+
+    private final String code;
+    private final Severity severity;
+    private final String zh;
+    private final String en;
+
+    FindingCode(String code, Severity severity, String zh, String en) {
+        this.code = code;
+        this.severity = severity;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** A finding of this code at a path, with the code's default severity. */
+    public Finding at(String path, Object... args) {
+        return at(severity, path, args);
+    }
+
+    /** A finding of this code with another severity (used where a table is known to be incomplete). */
+    public Finding at(Severity overridden, String path, Object... args) {
+        return new Finding(code, overridden, path, String.format(zh, localize(args, true)), String.format(en, localize(args, false)));
+    }
+
+    private static Object[] localize(Object[] args, boolean zh) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Localized l) {
+                out[i] = zh ? l.zh() : l.en();
+            }
+        }
+        return out;
+    }
+}

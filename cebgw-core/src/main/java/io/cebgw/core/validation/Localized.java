@@ -1,0 +1,5 @@
+package io.cebgw.core.validation;
+
+/** A message argument that reads differently in Chinese and English (e.g. a code table's title). */
+public record Localized(String zh, String en) {
+}

@@ -1,0 +1,56 @@
+package io.cebgw.core.validation;
+
+import io.cebgw.core.codec.CebWriter;
+import io.cebgw.core.codec.ReadResult;
+import io.cebgw.core.codes.CodeTables;
+import io.cebgw.core.model.CebMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validates a message with every rule group and, when configured, against the official XSD. All findings are
+ * returned at once.
+ */
+public final class MessageValidator {
+    private final List<RuleGroup> groups;
+    private final XsdCheck xsd;
+
+    public MessageValidator(CodeTables tables, XsdCheck xsd) {
+        this.groups = List.of(new OccursRules(), new FieldRules(), new CodeListRules(tables), new ItemRules(),
+                new HeadRules(), new B2bRules());
+        this.xsd = xsd;
+    }
+
+    /** The standard validator: the shipped code tables, no XSD check. */
+    public MessageValidator() {
+        this(CodeTables.standard(), null);
+    }
+
+    /** Validates what the reader made of a document: its structural findings, the rules and (if set) the XSD. */
+    public ValidationReport validate(ReadResult read) {
+        List<Finding> findings = new ArrayList<>(read.findings());
+        findings.addAll(rules(read.message()));
+        if (xsd != null) {
+            findings.addAll(xsd.check(read.businessXml(), XsdCheck.schemaFor(read.message().type())));
+        }
+        return ValidationReport.of(findings);
+    }
+
+    /** Validates a message built in memory (the XSD check, if set, runs on the written XML). */
+    public ValidationReport validate(CebMessage message) {
+        List<Finding> findings = rules(message);
+        if (xsd != null) {
+            findings.addAll(xsd.check(new CebWriter().write(message), XsdCheck.schemaFor(message.type())));
+        }
+        return ValidationReport.of(findings);
+    }
+
+    private List<Finding> rules(CebMessage message) {
+        List<Finding> findings = new ArrayList<>();
+        for (RuleGroup group : groups) {
+            group.check(message, findings);
+        }
+        return findings;
+    }
+}
