@@ -1,0 +1,98 @@
+package io.cebgw.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The top command; {@link #run} is what the runnable jar calls. */
+@Command(name = "cebgw",
+        mixinStandardHelpOptions = true,
+        versionProvider = CebgwCommand.Version.class,
+        description = {
+                "CEB Gateway — 跨境电商 B2B 出口（9710/9810，及 9610/1210）报文工具 / cross-border e-commerce export message tool.",
+                ""},
+        subcommands = {ExampleCommand.class, ValidateCommand.class, WrapCommand.class, UnwrapCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"",
+                "Examples / 示例:",
+                "  ./cebgw example CEB603 --trade-mode 9710 > list.xml      9710 申报清单模板 / a 9710 declaration list",
+                "  ./cebgw example CEB303 --order-type W                    海外仓订仓单 / an overseas-warehouse booking",
+                "  ./cebgw validate list.xml order.xml                      校验（多文件时交叉校验）/ validate, cross-checking the files",
+                "  ./cebgw validate --json --schema-dir ../shared/ceb-spec/202205/xsd list.xml",
+                "  ./cebgw example CEB603 | ./cebgw validate -              从标准输入读取 / read standard input",
+                "  ./cebgw wrap list.xml --sender DXPENT0000012345 > list.dxp.xml",
+                "  ./cebgw unwrap list.dxp.xml                              取出业务报文 / extract the business message",
+                "",
+                "Exit codes / 退出码: 0 ok, 1 findings (validate), 2 unreadable input or bad arguments, 3 internal error.",
+                "Language / 语言: --lang zh|en, or CEBGW_LANG=en."})
+public final class CebgwCommand implements Runnable {
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "zh|en",
+            description = "输出语言 / output language (default: zh, or CEBGW_LANG)")
+    String lang;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "出错时打印堆栈 / print stack traces of internal errors")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where commands write their results (bytes, so XML keeps its exact encoding) and their one-line errors. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    /** Prints a one-line error to standard error. */
+    void error(String zh, String en) {
+        err.println("cebgw: " + language().pick(zh, en));
+    }
+
+    Language language() {
+        if (lang == null) {
+            return Language.fromEnvironment();
+        }
+        return lang.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? Language.EN : Language.ZH;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CebgwCommand root = new CebgwCommand();
+        root.out = out;
+        root.err = err;
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String what = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+            commandLine.getErr().println("cebgw: " + root.language().pick("内部错误（请报告此问题）：", "internal error (please report it): ") + what);
+            if (root.debug) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return ExitCode.INTERNAL;
+        });
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("cebgw: " + ex.getMessage());
+            c.getErr().println(root.language().pick("用法见：", "See: ") + c.getCommandSpec().qualifiedName() + " --help");
+            return ExitCode.UNREADABLE;
+        });
+        return cli.execute(args);
+    }
+
+    /** Prints the version from the jar manifest (or "dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CebgwCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"cebgw " + (v == null ? "dev" : v) + " (CEB spec 202205)"};
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.cebgw.cli;
+
+import io.cebgw.core.codec.CebWriter;
+import io.cebgw.core.example.ExampleFactory;
+import io.cebgw.core.example.ExampleOptions;
+import io.cebgw.core.spec.MessageType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "example",
+        description = "打印一份完整、有效的示例报文 / print a complete, valid example message.",
+        footer = {"", "TYPE: CEB303 CEB304 CEB403 CEB404 CEB505 CEB506 CEB507 CEB508 CEB509 CEB510 CEB603 CEB604",
+                "      CEB605 CEB606 CEB607 CEB608 CEB213 CEB214 CEB215 CEB216 CEB701 CEB702 CEB792 CEB900",
+                "      (603 or CEB603Message work too)",
+                "", "Examples / 示例:",
+                "  ./cebgw example CEB603 --trade-mode 9810 > booking-list.xml",
+                "  ./cebgw example CEB303 --order-type B --items 5"})
+final class ExampleCommand implements Callable<Integer> {
+    @ParentCommand
+    CebgwCommand root;
+
+    @Parameters(paramLabel = "TYPE", description = "报文类型 / message type, e.g. CEB603")
+    String type;
+
+    @Option(names = "--trade-mode", paramLabel = "9710|9810|9610|1210", description = "贸易方式 / trade mode (default 9710)")
+    String tradeMode;
+
+    @Option(names = "--order-type", paramLabel = "E|B|W", description = "订单类型 / order type (B with 9710, W with 9810, E with 9610/1210)")
+    String orderType;
+
+    @Option(names = "--items", defaultValue = "2", description = "商品项数 / item lines, 1..100 (default ${DEFAULT-VALUE})")
+    int items;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "写入文件 / write to a file instead of standard output")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        MessageType messageType = MessageType.lookup(type).orElse(null);
+        if (messageType == null) {
+            root.error("未知的报文类型：" + type + "（见 cebgw example --help）", "unknown message type: " + type + " (see cebgw example --help)");
+            return ExitCode.UNREADABLE;
+        }
+        ExampleOptions options;
+        try {
+            options = new ExampleOptions(tradeMode, orderType == null ? null : orderType.toUpperCase(java.util.Locale.ROOT), items);
+        } catch (IllegalArgumentException e) {
+            root.err.println("cebgw: " + e.getMessage());
+            return ExitCode.UNREADABLE;
+        }
+        byte[] xml = new CebWriter().write(new ExampleFactory().create(messageType, options));
+        Output.write(xml, output, root.out);
+        return ExitCode.OK;
+    }
+}
