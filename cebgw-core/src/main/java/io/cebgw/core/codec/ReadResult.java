@@ -2,7 +2,7 @@ package io.cebgw.core.codec;
 
 import io.cebgw.core.envelope.Envelope;
 import io.cebgw.core.model.CebMessage;
-import io.cebgw.core.validation.Finding;
+import io.cebgw.core.finding.Finding;
 
 import java.util.List;
 

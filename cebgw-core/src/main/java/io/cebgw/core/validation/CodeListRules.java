@@ -1,5 +1,9 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.FindingCode;
+import io.cebgw.core.finding.Severity;
+import io.cebgw.core.finding.Localized;
 import io.cebgw.core.codes.CodeEntry;
 import io.cebgw.core.codes.CodeList;
 import io.cebgw.core.codes.CodeTables;

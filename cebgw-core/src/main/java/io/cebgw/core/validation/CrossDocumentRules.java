@@ -1,5 +1,7 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.MessageType;

@@ -1,5 +1,6 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
 import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.codec.ReadResult;
 import io.cebgw.core.codes.CodeTables;

@@ -1,5 +1,7 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.GroupDef;
 import io.cebgw.core.spec.Occurs;

@@ -1,5 +1,6 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
 import io.cebgw.core.model.CebMessage;
 
 import java.util.List;

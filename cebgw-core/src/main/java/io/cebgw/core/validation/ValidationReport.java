@@ -1,5 +1,7 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

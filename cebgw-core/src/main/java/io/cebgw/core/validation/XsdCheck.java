@@ -1,5 +1,7 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.spec.MessageType;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;

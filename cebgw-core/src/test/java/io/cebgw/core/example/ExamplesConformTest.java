@@ -11,7 +11,7 @@ import io.cebgw.core.envelope.Wrapping;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.testing.SharedSpec;
-import io.cebgw.core.validation.Finding;
+import io.cebgw.core.finding.Finding;
 import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.validation.ValidationReport;
 import io.cebgw.core.validation.XsdCheck;

@@ -1,5 +1,6 @@
 package io.cebgw.core.validation;
 
+import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.codec.CebReader;
 import io.cebgw.core.codec.ReadResult;
 import io.cebgw.core.testing.SharedSpec;

@@ -1,4 +1,4 @@
-package io.cebgw.core.validation;
+package io.cebgw.core.finding;
 
 /** How bad a finding is. Only errors make a message invalid. */
 public enum Severity {

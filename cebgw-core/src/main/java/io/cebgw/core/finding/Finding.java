@@ -1,4 +1,4 @@
-package io.cebgw.core.validation;
+package io.cebgw.core.finding;
 
 import java.util.Locale;
 

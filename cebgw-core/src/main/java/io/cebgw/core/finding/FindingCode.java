@@ -1,4 +1,4 @@
-package io.cebgw.core.validation;
+package io.cebgw.core.finding;
 
 /**
  * Every finding the validator can report: a stable code, a default severity and the message in zh-CN and en.

@@ -1,4 +1,4 @@
-package io.cebgw.core.validation;
+package io.cebgw.core.finding;
 
 /** A message argument that reads differently in Chinese and English (e.g. a code table's title). */
 public record Localized(String zh, String en) {

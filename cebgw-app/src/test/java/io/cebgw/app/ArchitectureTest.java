@@ -1,0 +1,62 @@
+package io.cebgw.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module and package rules of ARCHITECTURE.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.cebgw");
+    }
+
+    @Test
+    void coreIsFrameworkFreeJdkOnly() {
+        classes().that().resideInAPackage("io.cebgw.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.core..", "java..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCryptoModuleImportsBouncyCastle() {
+        noClasses().that().resideOutsideOfPackage("io.cebgw.crypto..")
+                .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void leavesAreNotDependedOn() {
+        noClasses().that().resideInAPackage("io.cebgw.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.cli..", "io.cebgw.app..", "io.cebgw.server..", "io.cebgw.sandbox..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.cebgw.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.app..", "io.cebgw.server..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.cebgw.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("io.cebgw.server..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("io.cebgw.core.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void modelDoesNotKnowHowItIsReadOrChecked() {
+        noClasses().that().resideInAnyPackage("io.cebgw.core.model..", "io.cebgw.core.spec..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.core.codec..", "io.cebgw.core.validation..", "io.cebgw.core.xml..")
+                .check(classes);
+    }
+}
