@@ -161,7 +161,7 @@ public final class CebReader {
                     }
                     position = def.position(local);
                     if (child instanceof FieldDef field) {
-                        field(r, node, field, path + "/ceb:" + local);
+                        field(r, node, field, path);
                     } else {
                         Node childNode = node.add(local);
                         int index = node.children(local).size();
@@ -185,7 +185,7 @@ public final class CebReader {
             into.add(element);
         }
 
-        private void field(XMLStreamReader r, Node node, FieldDef field, String path) throws XMLStreamException {
+        private void field(XMLStreamReader r, Node node, FieldDef field, String parentPath) throws XMLStreamException {
             StringBuilder text = new StringBuilder();
             boolean nested = false;
             int level = 0;
@@ -205,10 +205,10 @@ public final class CebReader {
                 }
             }
             if (nested) {
-                findings.add(FindingCode.UNEXPECTED_CONTENT.at(path, field.name(), "child elements"));
+                findings.add(FindingCode.UNEXPECTED_CONTENT.at(parentPath + "/ceb:" + field.name(), field.name(), "child elements"));
             }
             if (node.has(field.name())) {
-                findings.add(FindingCode.DUPLICATE_FIELD.at(path, field.name()));
+                findings.add(FindingCode.DUPLICATE_FIELD.at(parentPath + "/ceb:" + field.name(), field.name()));
                 return;
             }
             node.set(field.name(), text.toString());

@@ -7,6 +7,7 @@ import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.GroupDef;
 import io.cebgw.core.spec.NodeDef;
 import io.cebgw.core.xml.Namespaces;
+import io.cebgw.core.xml.XmlOutput;
 import io.cebgw.core.xml.RawXml;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -24,9 +25,15 @@ import java.util.Map;
  * context, so these declarations are part of what is signed), elements in the order of the definitions.
  */
 public final class CebWriter {
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+    private static final XMLOutputFactory FACTORY = XmlOutput.factory();
     private static final Map<String, String> ROOT_SCOPE = Map.of(Namespaces.CEB_PREFIX, Namespaces.CEB, Namespaces.XSI_PREFIX, Namespaces.XSI);
-    private static final String INDENT = "  ";
+    private static final String[] INDENTS = new String[16];
+
+    static {
+        for (int i = 0; i < INDENTS.length; i++) {
+            INDENTS[i] = "\n" + "  ".repeat(i);
+        }
+    }
 
     public byte[] write(CebMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -92,6 +99,6 @@ public final class CebWriter {
     }
 
     private static void indent(XMLStreamWriter w, int level) throws XMLStreamException {
-        w.writeCharacters("\n" + INDENT.repeat(level));
+        w.writeCharacters(level < INDENTS.length ? INDENTS[level] : "\n" + "  ".repeat(level));
     }
 }

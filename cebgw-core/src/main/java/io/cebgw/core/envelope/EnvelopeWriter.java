@@ -1,6 +1,7 @@
 package io.cebgw.core.envelope;
 
 import io.cebgw.core.xml.Namespaces;
+import io.cebgw.core.xml.XmlOutput;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -11,7 +12,7 @@ import java.util.Base64;
 
 /** Writes DXP envelopes in the default-namespace style most exchange clients use. */
 public final class EnvelopeWriter {
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+    private static final XMLOutputFactory FACTORY = XmlOutput.factory();
     private static final String NL = "\n";
 
     public byte[] write(Envelope envelope) {

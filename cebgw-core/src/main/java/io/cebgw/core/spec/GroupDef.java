@@ -1,25 +1,60 @@
 package io.cebgw.core.spec;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** A container element (OrderHead, InventoryList, BaseTransfer …) and its children in the order the XSD requires. */
-public record GroupDef(String name, String zh, Occurs occurs, List<NodeDef> children, Map<String, Integer> positions) implements NodeDef {
+/**
+ * A container element (OrderHead, InventoryList, BaseTransfer …) and its children in the order the XSD
+ * requires. Immutable; lookups by name and the field and group lists are computed once.
+ */
+public final class GroupDef implements NodeDef {
+    private final String name;
+    private final String zh;
+    private final Occurs occurs;
+    private final List<NodeDef> children;
+    private final Map<String, Integer> positions;
+    private final List<FieldDef> fields;
+    private final List<GroupDef> groups;
 
     public GroupDef(String name, String zh, Occurs occurs, List<NodeDef> children) {
-        this(name, zh, occurs, List.copyOf(children), children.stream()
-                .collect(Collectors.toUnmodifiableMap(NodeDef::name, children::indexOf)));
+        this.name = name;
+        this.zh = zh;
+        this.occurs = occurs;
+        this.children = List.copyOf(children);
+        Map<String, Integer> pos = new HashMap<>();
+        for (int i = 0; i < this.children.size(); i++) {
+            pos.put(this.children.get(i).name(), i);
+        }
+        this.positions = Map.copyOf(pos);
+        this.fields = this.children.stream().filter(FieldDef.class::isInstance).map(FieldDef.class::cast).toList();
+        this.groups = this.children.stream().filter(GroupDef.class::isInstance).map(GroupDef.class::cast).toList();
     }
 
-    public GroupDef {
-        children = List.copyOf(children);
-        positions = Map.copyOf(positions);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+
+    @Override
+    public Occurs occurs() {
+        return occurs;
+    }
+
+    /** Children in the order the XSD requires. */
+    public List<NodeDef> children() {
+        return children;
     }
 
     /** Position of a child in the required order, or -1 when the group has no such child. */
     public int position(String childName) {
-        return positions.getOrDefault(childName, -1);
+        Integer i = positions.get(childName);
+        return i == null ? -1 : i;
     }
 
     public NodeDef child(String childName) {
@@ -36,10 +71,15 @@ public record GroupDef(String name, String zh, Occurs occurs, List<NodeDef> chil
     }
 
     public List<FieldDef> fields() {
-        return children.stream().filter(FieldDef.class::isInstance).map(FieldDef.class::cast).toList();
+        return fields;
     }
 
     public List<GroupDef> groups() {
-        return children.stream().filter(GroupDef.class::isInstance).map(GroupDef.class::cast).toList();
+        return groups;
+    }
+
+    @Override
+    public String toString() {
+        return "GroupDef[" + name + " " + occurs + "]";
     }
 }

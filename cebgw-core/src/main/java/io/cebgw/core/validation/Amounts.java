@@ -19,9 +19,19 @@ final class Amounts {
     }
 
     static Integer parseInt(String text) {
-        if (text == null || !text.strip().matches("[+-]?\\d{1,9}")) {
+        if (text == null) {
             return null;
         }
-        return Integer.valueOf(text.strip());
+        String s = text.strip();
+        int start = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        if (s.length() == start || s.length() - start > 9) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Integer.valueOf(s);
     }
 }

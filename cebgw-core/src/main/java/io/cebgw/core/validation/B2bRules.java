@@ -35,12 +35,10 @@ final class B2bRules implements RuleGroup {
                 if (value == null || value.isBlank()) {
                     continue;
                 }
-                String at = NodeWalker.fieldPath(path, field);
-                String text = value.strip();
                 if (ENTERPRISE_FIELDS.contains(field)) {
-                    enterpriseCode(node, field, text, at, findings);
-                } else if ("invtNo".equals(field) && !INVT_NO.matcher(text).matches()) {
-                    findings.add(FindingCode.INVT_NO_FORMAT.at(at, field, text));
+                    enterpriseCode(node, field, value.strip(), path, findings);
+                } else if ("invtNo".equals(field) && !INVT_NO.matcher(value.strip()).matches()) {
+                    findings.add(FindingCode.INVT_NO_FORMAT.at(NodeWalker.fieldPath(path, field), field, value.strip()));
                 }
             }
             if (message.type() == MessageType.CEB603 && "Inventory".equals(node.name())) {
@@ -49,7 +47,8 @@ final class B2bRules implements RuleGroup {
         });
     }
 
-    private static void enterpriseCode(Node node, String field, String text, String at, List<Finding> findings) {
+    private static void enterpriseCode(Node node, String field, String text, String nodePath, List<Finding> findings) {
+        String at = NodeWalker.fieldPath(nodePath, field);
         if ("ebpCode".equals(field) && NONE.equals(text)) {
             findings.add(FindingCode.EBP_CODE_NONE.at(at));
         } else if ("ownerCode".equals(field) && NOT_REGISTERED.equals(text)) {

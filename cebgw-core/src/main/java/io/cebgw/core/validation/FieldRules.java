@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class FieldRules implements RuleGroup {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final DateTimeFormatter TIME14 = strict("uuuuMMddHHmmss");
     private static final DateTimeFormatter TIME17 = strict("uuuuMMddHHmmssSSS");
     private static final DateTimeFormatter DATE8 = strict("uuuuMMdd");
@@ -35,14 +35,15 @@ final class FieldRules implements RuleGroup {
     public void check(CebMessage message, List<Finding> findings) {
         NodeWalker.walk(message, (node, path) -> {
             for (FieldDef field : node.def().fields()) {
-                check(node, field, NodeWalker.fieldPath(path, field.name()), findings);
+                check(node, field, path, findings);
             }
         });
     }
 
-    private void check(Node node, FieldDef f, String path, List<Finding> findings) {
+    private void check(Node node, FieldDef f, String nodePath, List<Finding> findings) {
         String value = node.get(f.name());
         if (value == null) {
+            String path = NodeWalker.fieldPath(nodePath, f.name());
             if (f.required()) {
                 findings.add(FindingCode.REQUIRED.at(path, f.name(), f.zh()));
             } else if (f.pdfRequired()) {
@@ -50,66 +51,66 @@ final class FieldRules implements RuleGroup {
             }
             return;
         }
-        if (CONTROL.matcher(value).find()) {
-            findings.add(FindingCode.INVALID_CHARACTER.at(path, f.name(), f.zh()));
+        if (hasControlCharacter(value)) {
+            findings.add(FindingCode.INVALID_CHARACTER.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
             return;
         }
         String text = f.type() == FieldType.STRING && !f.collapse() ? value : collapse(value);
         if (text.isEmpty()) {
             if (f.required()) {
-                findings.add(FindingCode.EMPTY.at(path, f.name(), f.zh()));
+                findings.add(FindingCode.EMPTY.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
             }
             return;
         }
         switch (f.type()) {
-            case DECIMAL -> decimal(f, text, path, findings);
-            case INT -> integer(f, text, path, findings);
-            default -> string(f, value, text, path, findings);
+            case DECIMAL -> decimal(f, text, nodePath, findings);
+            case INT -> integer(f, text, nodePath, findings);
+            default -> string(f, value, text, nodePath, findings);
         }
     }
 
-    private void string(FieldDef f, String raw, String text, String path, List<Finding> findings) {
+    private void string(FieldDef f, String raw, String text, String nodePath, List<Finding> findings) {
         int length = text.codePointCount(0, text.length());
         if (length > f.maxLength()) {
-            findings.add(FindingCode.TOO_LONG.at(path, f.name(), f.zh(), length, f.maxLength()));
+            findings.add(FindingCode.TOO_LONG.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), length, f.maxLength()));
             return;
         }
         if (length < f.minLength()) {
-            findings.add(FindingCode.TOO_SHORT.at(path, f.name(), f.zh(), length, f.minLength()));
+            findings.add(FindingCode.TOO_SHORT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), length, f.minLength()));
             return;
         }
         if (f.fixed() != null && !f.fixed().equals(text)) {
-            findings.add(FindingCode.FIXED_VALUE.at(path, f.name(), f.zh(), text, f.fixed()));
+            findings.add(FindingCode.FIXED_VALUE.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.fixed()));
             return;
         }
         if (!f.collapse() && !raw.equals(raw.strip())) {
-            findings.add(FindingCode.SURROUNDING_SPACE.at(path, f.name(), f.zh()));
+            findings.add(FindingCode.SURROUNDING_SPACE.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
         }
         String timeFormat = TIME_FIELDS.get(f.name());
         if (timeFormat != null && !validTime(text, timeFormat)) {
-            findings.add(FindingCode.BAD_DATETIME.at(path, f.name(), f.zh(), text, timeFormat));
+            findings.add(FindingCode.BAD_DATETIME.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, timeFormat));
             return;
         }
         if ("guid".equals(f.name()) && !OccursRules.isUpperCaseGuid(text)) {
-            findings.add(FindingCode.GUID_FORMAT.at(path, f.name(), f.zh(), text));
+            findings.add(FindingCode.GUID_FORMAT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text));
         }
         PdfFormat pdf = f.pdfFormat();
         if (pdf != null && !pdf.numeric() && (length < pdf.minLength() || length > pdf.maxLength())) {
-            findings.add(FindingCode.SPEC_FORMAT.at(path, f.name(), f.zh(), text, pdf.text()));
+            findings.add(FindingCode.SPEC_FORMAT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, pdf.text()));
         }
     }
 
-    private void decimal(FieldDef f, String text, String path, List<Finding> findings) {
+    private void decimal(FieldDef f, String text, String nodePath, List<Finding> findings) {
         if (!DECIMAL.matcher(text).matches() || !digitsFit(text, f.totalDigits(), f.fractionDigits())) {
-            findings.add(FindingCode.NOT_DECIMAL.at(path, f.name(), f.zh(), text, f.totalDigits(), f.fractionDigits()));
+            findings.add(FindingCode.NOT_DECIMAL.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.totalDigits(), f.fractionDigits()));
         } else if (text.startsWith("-") && !isZero(text)) {
-            findings.add(FindingCode.NEGATIVE_AMOUNT.at(path, f.name(), f.zh(), text));
+            findings.add(FindingCode.NEGATIVE_AMOUNT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text));
         }
     }
 
-    private void integer(FieldDef f, String text, String path, List<Finding> findings) {
+    private void integer(FieldDef f, String text, String nodePath, List<Finding> findings) {
         if (!INTEGER.matcher(text).matches() || !digitsFit(text, f.totalDigits(), 0)) {
-            findings.add(FindingCode.NOT_INTEGER.at(path, f.name(), f.zh(), text, f.totalDigits()));
+            findings.add(FindingCode.NOT_INTEGER.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.totalDigits()));
         }
     }
 
@@ -146,7 +147,25 @@ final class FieldRules implements RuleGroup {
         return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
+    /** XSD whiteSpace=collapse: trim, and turn every run of white space into one space. */
     static String collapse(String value) {
-        return value.strip().replaceAll("\\s+", " ");
+        String trimmed = value.strip();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i + 1 < trimmed.length() && trimmed.charAt(i + 1) == ' ')) {
+                return WHITESPACE.matcher(trimmed).replaceAll(" ");
+            }
+        }
+        return trimmed;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,7 +24,7 @@ public final class XmlInput {
     }
 
     private static XMLInputFactory createFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
@@ -131,10 +131,10 @@ public final class XmlInput {
         if (m >= 0) {
             message = message.substring(m + "Message: ".length());
         }
-        if (message.contains("Invalid byte") && message.contains("UTF-8")) {
+        if ((message.contains("Invalid byte") || message.contains("Invalid UTF-8")) && message.contains("UTF-8")) {
             return new CebReadException(ReadError.ENCODING, "invalid UTF-8 byte sequence", line(e.getLocation()));
         }
-        if (message.contains("entity") && message.contains("referenced")) {
+        if ((message.contains("entity") && message.contains("referenced")) || message.contains("Undeclared general entity")) {
             return new CebReadException(ReadError.DTD_FORBIDDEN, "", line(e.getLocation()));
         }
         return new CebReadException(ReadError.NOT_WELL_FORMED, message.replaceAll("\\s+", " ").trim(), line(e.getLocation()));
