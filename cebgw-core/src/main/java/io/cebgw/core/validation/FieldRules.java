@@ -9,10 +9,6 @@ import io.cebgw.core.spec.FieldType;
 import io.cebgw.core.spec.PdfFormat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,9 +18,6 @@ final class FieldRules implements RuleGroup {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final DateTimeFormatter TIME14 = strict("uuuuMMddHHmmss");
-    private static final DateTimeFormatter TIME17 = strict("uuuuMMddHHmmssSSS");
-    private static final DateTimeFormatter DATE8 = strict("uuuuMMdd");
     /** Fields whose text is a time; the value is the format shown to users. */
     private static final Map<String, String> TIME_FIELDS = Map.of(
             "appTime", "YYYYMMDDhhmmss", "accountingDate", "YYYYMMDDhhmmss", "leaveTime", "YYYYMMDDhhmmss",
@@ -131,20 +124,29 @@ final class FieldRules implements RuleGroup {
     }
 
     private static boolean validTime(String text, String format) {
-        try {
-            switch (format.length()) {
-                case 8 -> LocalDate.parse(text, DATE8);
-                case 14 -> LocalDateTime.parse(text, TIME14);
-                default -> LocalDateTime.parse(text, TIME17);
-            }
-            return true;
-        } catch (DateTimeParseException e) {
+        if (text.length() != format.length()) {
             return false;
         }
-    }
-
-    private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        try {
+            int year = Integer.parseInt(text, 0, 4, 10);
+            int month = Integer.parseInt(text, 4, 6, 10);
+            int day = Integer.parseInt(text, 6, 8, 10);
+            LocalDate.of(year, month, day);
+            if (text.length() == 8) {
+                return true;
+            }
+            int hour = Integer.parseInt(text, 8, 10, 10);
+            int minute = Integer.parseInt(text, 10, 12, 10);
+            int second = Integer.parseInt(text, 12, 14, 10);
+            return hour < 24 && minute < 60 && second < 60;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     /** XSD whiteSpace=collapse: trim, and turn every run of white space into one space. */
