@@ -50,6 +50,11 @@ public final class CebgwCommand implements Runnable {
         err.println("cebgw: " + language().pick(zh, en));
     }
 
+    /** Prints why a file could not be read, on one line. */
+    void unreadable(String file, io.cebgw.core.xml.CebReadException e) {
+        err.println("cebgw: " + file + ": " + e.describe(language().locale()));
+    }
+
     Language language() {
         if (lang == null) {
             return Language.fromEnvironment();

@@ -35,7 +35,7 @@ final class UnwrapCommand implements Callable<Integer> {
         try {
             envelope = new EnvelopeReader().read(Input.read(file, XmlLimits.DEFAULT));
         } catch (CebReadException e) {
-            root.err.println("cebgw: " + file + ": " + e.describe(root.language().locale()));
+            root.unreadable(file, e);
             return ExitCode.UNREADABLE;
         }
         Language lang = root.language();

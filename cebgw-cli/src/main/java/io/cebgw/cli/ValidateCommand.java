@@ -130,7 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
         Language lang = root.language();
         for (Outcome o : outcomes) {
             if (o.error() != null) {
-                root.err.println("cebgw: " + o.file() + ": " + o.error().describe(lang.locale()));
+                root.unreadable(o.file(), o.error());
                 out.println(o.file() + "  " + lang.pick("无法读取", "UNREADABLE") + "  " + o.error().describe(lang.locale()));
                 continue;
             }

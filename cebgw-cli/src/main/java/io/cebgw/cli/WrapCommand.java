@@ -59,7 +59,7 @@ final class WrapCommand implements Callable<Integer> {
         try {
             read = new CebReader().read(Input.read(file, XmlLimits.DEFAULT));
         } catch (CebReadException e) {
-            root.err.println("cebgw: " + file + ": " + e.describe(root.language().locale()));
+            root.unreadable(file, e);
             return ExitCode.UNREADABLE;
         }
         if (read.envelope() != null) {
