@@ -28,23 +28,21 @@ final class B2bRules implements RuleGroup {
     private static final String NOT_REGISTERED = "NO";
 
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
-        NodeWalker.walk(message, (node, path) -> {
-            for (String field : node.values().keySet()) {
-                String value = node.get(field);
-                if (value == null || value.isBlank()) {
-                    continue;
-                }
-                if (ENTERPRISE_FIELDS.contains(field)) {
-                    enterpriseCode(node, field, value.strip(), path, findings);
-                } else if ("invtNo".equals(field) && !INVT_NO.matcher(value.strip()).matches()) {
-                    findings.add(FindingCode.INVT_NO_FORMAT.at(NodeWalker.fieldPath(path, field), field, value.strip()));
-                }
+    public void node(CebMessage message, Node node, String path, List<Finding> findings) {
+        for (String field : node.values().keySet()) {
+            String value = node.get(field);
+            if (value == null || value.isBlank()) {
+                continue;
             }
-            if (message.type() == MessageType.CEB603 && "Inventory".equals(node.name())) {
-                specialArea(node, path, findings);
+            if (ENTERPRISE_FIELDS.contains(field)) {
+                enterpriseCode(node, field, value.strip(), path, findings);
+            } else if ("invtNo".equals(field) && !INVT_NO.matcher(value.strip()).matches()) {
+                findings.add(FindingCode.INVT_NO_FORMAT.at(NodeWalker.fieldPath(path, field), field, value.strip()));
             }
-        });
+        }
+        if (message.type() == MessageType.CEB603 && "Inventory".equals(node.name())) {
+            specialArea(node, path, findings);
+        }
     }
 
     private static void enterpriseCode(Node node, String field, String text, String nodePath, List<Finding> findings) {

@@ -47,17 +47,14 @@ final class CodeListRules implements RuleGroup {
     }
 
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
-        NodeWalker.walk(message, (node, path) -> {
-            for (String field : node.values().keySet()) {
-                CodeList list = listFor(message.type(), node, field);
-                String value = node.get(field);
-                if (list != null && value != null && !value.isBlank()) {
-                    check(list, node.def().field(field).zh(), field, value.strip(), NodeWalker.fieldPath(path, field),
-                            message.type().isDeclaration(), findings);
-                }
+    public void node(CebMessage message, Node node, String path, List<Finding> findings) {
+        for (String field : node.values().keySet()) {
+            CodeList list = listFor(message.type(), node, field);
+            String value = node.get(field);
+            if (list != null && value != null && !value.isBlank()) {
+                check(list, node.def().field(field).zh(), field, value.strip(), path, message.type().isDeclaration(), findings);
             }
-        });
+        }
     }
 
     private CodeList listFor(MessageType type, Node node, String field) {
@@ -74,24 +71,24 @@ final class CodeListRules implements RuleGroup {
      * A declaration with an unknown code is an error; a receipt or result from customs is read leniently, since
      * rejecting what customs sent helps nobody: an unknown code there is a warning.
      */
-    private static void check(CodeList list, String zh, String field, String value, String path, boolean declaration,
+    private static void check(CodeList list, String zh, String field, String value, String nodePath, boolean declaration,
                               List<Finding> findings) {
-        Localized title = new Localized(list.titleZh(), list.titleEn());
-        if ("returnStatus".equals(field)) {
-            if (!value.matches("-\\d+") && list.lookup(value).isEmpty()) {
-                findings.add(FindingCode.CODE_UNKNOWN.at(Severity.WARNING, path, field, zh, value, title));
-            }
+        Optional<CodeEntry> entry = list.lookup(value);
+        if (entry.isPresent() && entry.get().current()) {
             return;
         }
-        Optional<CodeEntry> entry = list.lookup(value);
-        if (entry.isEmpty()) {
-            if (!list.complete()) {
-                findings.add(FindingCode.CODE_NOT_IN_PARTIAL_TABLE.at(path, field, zh, value, title));
-            } else {
-                findings.add(FindingCode.CODE_UNKNOWN.at(declaration ? Severity.ERROR : Severity.WARNING, path, field, zh, value, title));
+        String path = NodeWalker.fieldPath(nodePath, field);
+        Localized title = new Localized(list.titleZh(), list.titleEn());
+        if ("returnStatus".equals(field)) {
+            if (entry.isEmpty() && !value.matches("-\\d+")) {
+                findings.add(FindingCode.CODE_UNKNOWN.at(Severity.WARNING, path, field, zh, value, title));
             }
-        } else if (!entry.get().current()) {
+        } else if (entry.isPresent()) {
             findings.add(FindingCode.CODE_NOT_CURRENT.at(path, field, zh, value, title, entry.get().status()));
+        } else if (!list.complete()) {
+            findings.add(FindingCode.CODE_NOT_IN_PARTIAL_TABLE.at(path, field, zh, value, title));
+        } else {
+            findings.add(FindingCode.CODE_UNKNOWN.at(declaration ? Severity.ERROR : Severity.WARNING, path, field, zh, value, title));
         }
     }
 }

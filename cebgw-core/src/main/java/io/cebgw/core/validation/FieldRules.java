@@ -25,33 +25,39 @@ final class FieldRules implements RuleGroup {
             "returnTime", "YYYYMMDDhhmmssfff", "opDate", "YYYYMMDDhhmmssfff");
 
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
-        NodeWalker.walk(message, (node, path) -> {
-            for (FieldDef field : node.def().fields()) {
-                check(node, field, path, findings);
-            }
-        });
+    public void node(CebMessage message, Node node, String path, List<Finding> findings) {
+        for (FieldDef field : node.def().fields()) {
+            check(node, field, path, findings);
+        }
+    }
+
+    /** A finding about a field; the field's name and Chinese name are the first two message arguments. */
+    private static Finding at(FindingCode code, FieldDef f, String nodePath, Object... more) {
+        Object[] args = new Object[more.length + 2];
+        args[0] = f.name();
+        args[1] = f.zh();
+        System.arraycopy(more, 0, args, 2, more.length);
+        return code.at(NodeWalker.fieldPath(nodePath, f.name()), args);
     }
 
     private void check(Node node, FieldDef f, String nodePath, List<Finding> findings) {
         String value = node.get(f.name());
         if (value == null) {
-            String path = NodeWalker.fieldPath(nodePath, f.name());
             if (f.required()) {
-                findings.add(FindingCode.REQUIRED.at(path, f.name(), f.zh()));
+                findings.add(at(FindingCode.REQUIRED, f, nodePath));
             } else if (f.pdfRequired()) {
-                findings.add(FindingCode.SPEC_REQUIRED.at(path, f.name(), f.zh()));
+                findings.add(at(FindingCode.SPEC_REQUIRED, f, nodePath));
             }
             return;
         }
         if (hasControlCharacter(value)) {
-            findings.add(FindingCode.INVALID_CHARACTER.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
+            findings.add(at(FindingCode.INVALID_CHARACTER, f, nodePath));
             return;
         }
         String text = f.type() == FieldType.STRING && !f.collapse() ? value : collapse(value);
         if (text.isEmpty()) {
             if (f.required()) {
-                findings.add(FindingCode.EMPTY.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
+                findings.add(at(FindingCode.EMPTY, f, nodePath));
             }
             return;
         }
@@ -65,45 +71,45 @@ final class FieldRules implements RuleGroup {
     private void string(FieldDef f, String raw, String text, String nodePath, List<Finding> findings) {
         int length = text.codePointCount(0, text.length());
         if (length > f.maxLength()) {
-            findings.add(FindingCode.TOO_LONG.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), length, f.maxLength()));
+            findings.add(at(FindingCode.TOO_LONG, f, nodePath, length, f.maxLength()));
             return;
         }
         if (length < f.minLength()) {
-            findings.add(FindingCode.TOO_SHORT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), length, f.minLength()));
+            findings.add(at(FindingCode.TOO_SHORT, f, nodePath, length, f.minLength()));
             return;
         }
         if (f.fixed() != null && !f.fixed().equals(text)) {
-            findings.add(FindingCode.FIXED_VALUE.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.fixed()));
+            findings.add(at(FindingCode.FIXED_VALUE, f, nodePath, text, f.fixed()));
             return;
         }
         if (!f.collapse() && !raw.equals(raw.strip())) {
-            findings.add(FindingCode.SURROUNDING_SPACE.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh()));
+            findings.add(at(FindingCode.SURROUNDING_SPACE, f, nodePath));
         }
         String timeFormat = TIME_FIELDS.get(f.name());
         if (timeFormat != null && !validTime(text, timeFormat)) {
-            findings.add(FindingCode.BAD_DATETIME.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, timeFormat));
+            findings.add(at(FindingCode.BAD_DATETIME, f, nodePath, text, timeFormat));
             return;
         }
         if ("guid".equals(f.name()) && !OccursRules.isUpperCaseGuid(text)) {
-            findings.add(FindingCode.GUID_FORMAT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text));
+            findings.add(at(FindingCode.GUID_FORMAT, f, nodePath, text));
         }
         PdfFormat pdf = f.pdfFormat();
         if (pdf != null && !pdf.numeric() && (length < pdf.minLength() || length > pdf.maxLength())) {
-            findings.add(FindingCode.SPEC_FORMAT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, pdf.text()));
+            findings.add(at(FindingCode.SPEC_FORMAT, f, nodePath, text, pdf.text()));
         }
     }
 
     private void decimal(FieldDef f, String text, String nodePath, List<Finding> findings) {
         if (!DECIMAL.matcher(text).matches() || !digitsFit(text, f.totalDigits(), f.fractionDigits())) {
-            findings.add(FindingCode.NOT_DECIMAL.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.totalDigits(), f.fractionDigits()));
+            findings.add(at(FindingCode.NOT_DECIMAL, f, nodePath, text, f.totalDigits(), f.fractionDigits()));
         } else if (text.startsWith("-") && !isZero(text)) {
-            findings.add(FindingCode.NEGATIVE_AMOUNT.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text));
+            findings.add(at(FindingCode.NEGATIVE_AMOUNT, f, nodePath, text));
         }
     }
 
     private void integer(FieldDef f, String text, String nodePath, List<Finding> findings) {
         if (!INTEGER.matcher(text).matches() || !digitsFit(text, f.totalDigits(), 0)) {
-            findings.add(FindingCode.NOT_INTEGER.at(NodeWalker.fieldPath(nodePath, f.name()), f.name(), f.zh(), text, f.totalDigits()));
+            findings.add(at(FindingCode.NOT_INTEGER, f, nodePath, text, f.totalDigits()));
         }
     }
 

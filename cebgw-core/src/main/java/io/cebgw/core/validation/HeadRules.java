@@ -22,7 +22,7 @@ final class HeadRules implements RuleGroup {
     private static final String CHINA = "142";
 
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
+    public void message(CebMessage message, List<Finding> findings) {
         Map<String, Integer> guids = new HashMap<>();
         boolean declares = false;
         String root = "/ceb:" + message.type().rootName();

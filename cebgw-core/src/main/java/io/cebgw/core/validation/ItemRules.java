@@ -20,23 +20,21 @@ final class ItemRules implements RuleGroup {
     private static final BigDecimal PRICE_ROUNDING = new BigDecimal("0.000005");
 
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
-        NodeWalker.walk(message, (node, path) -> {
-            for (GroupDef group : node.def().groups()) {
-                List<Node> items = node.children(group.name());
-                if (NUMBERED.contains(group.name())) {
-                    numbering(group, items, path, findings);
-                }
-                if (PRICED.contains(group.name())) {
-                    for (int i = 0; i < items.size(); i++) {
-                        lineTotal(items.get(i), NodeWalker.childPath(path, group, i + 1, items.size()), findings);
-                    }
+    public void node(CebMessage message, Node node, String path, List<Finding> findings) {
+        for (GroupDef group : node.def().groups()) {
+            List<Node> items = node.children(group.name());
+            if (NUMBERED.contains(group.name())) {
+                numbering(group, items, path, findings);
+            }
+            if (PRICED.contains(group.name())) {
+                for (int i = 0; i < items.size(); i++) {
+                    lineTotal(items.get(i), path, group, i + 1, items.size(), findings);
                 }
             }
-            if ("Order".equals(node.name())) {
-                orderTotal(node, path, findings);
-            }
-        });
+        }
+        if ("Order".equals(node.name())) {
+            orderTotal(node, path, findings);
+        }
     }
 
     private static void numbering(GroupDef group, List<Node> items, String path, List<Finding> findings) {
@@ -51,7 +49,7 @@ final class ItemRules implements RuleGroup {
         }
     }
 
-    private static void lineTotal(Node item, String path, List<Finding> findings) {
+    private static void lineTotal(Node item, String parentPath, GroupDef group, int index, int count, List<Finding> findings) {
         BigDecimal qty = Amounts.parse(item.get("qty"));
         BigDecimal price = Amounts.parse(item.get("price"));
         BigDecimal total = Amounts.parse(item.get("totalPrice"));
@@ -61,6 +59,7 @@ final class ItemRules implements RuleGroup {
         BigDecimal expected = qty.multiply(price);
         BigDecimal tolerance = CENT.max(qty.abs().multiply(PRICE_ROUNDING));
         if (total.subtract(expected).abs().compareTo(tolerance) > 0) {
+            String path = NodeWalker.childPath(parentPath, group, index, count);
             findings.add(FindingCode.LINE_TOTAL.at(NodeWalker.fieldPath(path, "totalPrice"), item.get("totalPrice"),
                     item.get("qty"), item.get("price"), expected.stripTrailingZeros().toPlainString()));
         }

@@ -47,10 +47,16 @@ public final class MessageValidator {
         return ValidationReport.of(findings);
     }
 
+    /** One walk of the tree for all groups, then each group's message-level checks. */
     private List<Finding> rules(CebMessage message) {
         List<Finding> findings = new ArrayList<>();
+        NodeWalker.walk(message, (node, path) -> {
+            for (RuleGroup group : groups) {
+                group.node(message, node, path, findings);
+            }
+        });
         for (RuleGroup group : groups) {
-            group.check(message, findings);
+            group.message(message, findings);
         }
         return findings;
     }

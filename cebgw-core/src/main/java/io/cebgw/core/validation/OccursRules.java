@@ -3,6 +3,7 @@ package io.cebgw.core.validation;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.GroupDef;
 import io.cebgw.core.spec.Occurs;
 
@@ -11,21 +12,22 @@ import java.util.List;
 /** Cardinality of groups (1..100 records, exactly one BaseTransfer …), root attributes and signatures. */
 final class OccursRules implements RuleGroup {
     @Override
-    public void check(CebMessage message, List<Finding> findings) {
+    public void node(CebMessage message, Node node, String path, List<Finding> findings) {
+        for (GroupDef group : node.def().groups()) {
+            int count = node.children(group.name()).size();
+            Occurs occurs = group.occurs();
+            if (count < occurs.min()) {
+                findings.add(FindingCode.TOO_FEW.at(path + "/ceb:" + group.name(), group.name(), group.zh(), occurs.min(), count));
+            } else if (count > occurs.max()) {
+                findings.add(FindingCode.TOO_MANY.at(path + "/ceb:" + group.name(), group.name(), group.zh(), occurs.max(), count));
+            }
+        }
+    }
+
+    @Override
+    public void message(CebMessage message, List<Finding> findings) {
         String rootPath = "/ceb:" + message.type().rootName();
         rootAttributes(message, rootPath, findings);
-        NodeWalker.walk(message, (node, path) -> {
-            for (GroupDef group : node.def().groups()) {
-                int count = node.children(group.name()).size();
-                Occurs occurs = group.occurs();
-                String at = path + "/ceb:" + group.name();
-                if (count < occurs.min()) {
-                    findings.add(FindingCode.TOO_FEW.at(at, group.name(), group.zh(), occurs.min(), count));
-                } else if (count > occurs.max()) {
-                    findings.add(FindingCode.TOO_MANY.at(at, group.name(), group.zh(), occurs.max(), count));
-                }
-            }
-        });
         if (message.signatures().size() > 1) {
             findings.add(FindingCode.SIGNATURE_COUNT.at(rootPath + "/ds:Signature", message.signatures().size()));
         }
