@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate",
@@ -81,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (messages.size() > 1) {
-            crossCheck(outcomes, new CrossDocumentRules().check(messages));
+            crossCheck(outcomes, new CrossDocumentRules().checkEach(messages));
         }
         if (json) {
             printJson(outcomes, root.out);
@@ -91,16 +92,13 @@ final class ValidateCommand implements Callable<Integer> {
         return exitCode(outcomes);
     }
 
-    /** Attaches cross-document findings to the declaration list they concern. */
-    private static void crossCheck(List<Outcome> outcomes, List<Finding> cross) {
-        if (cross.isEmpty()) {
-            return;
-        }
+    /** Attaches cross-document findings to the file of the declaration list they concern. */
+    private static void crossCheck(List<Outcome> outcomes, Map<CebMessage, List<Finding>> cross) {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
-            if (o.read() != null && o.read().message().type() == io.cebgw.core.spec.MessageType.CEB603) {
-                outcomes.set(i, new Outcome(o.file(), o.read(), o.report().plus(cross), null));
-                return;
+            List<Finding> more = o.read() == null ? null : cross.get(o.read().message());
+            if (more != null) {
+                outcomes.set(i, new Outcome(o.file(), o.read(), o.report().plus(more), null));
             }
         }
     }

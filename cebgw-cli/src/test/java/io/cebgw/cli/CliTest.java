@@ -114,4 +114,20 @@ class CliTest {
         assertThat(cebgw("wrap", business.toString(), "--sender", "DXPENT0000012345", "--transfer").exit()).isEqualTo(2);
         assertThat(cebgw("wrap", envelope.toString(), "--sender", "DXPENT0000012345").exit()).isEqualTo(2);
     }
+
+    @Test
+    void crossDocumentFindingsGoToTheListTheyConcern() throws Exception {
+        Path booking = write("booking.xml", cebgw("example", "CEB303", "--order-type", "W").stdout());
+        Path matching = write("list-9810.xml", cebgw("example", "CEB603", "--trade-mode", "9810").stdout());
+        String orderNo = Files.readString(booking).replaceAll("(?s).*<ceb:orderNo>([^<]+)</ceb:orderNo>.*", "$1");
+        Path wrong = write("list-9710.xml", cebgw("example", "CEB603", "--trade-mode", "9710").out()
+                .replaceAll("<ceb:orderNo>[^<]+</ceb:orderNo>", "<ceb:orderNo>" + orderNo + "</ceb:orderNo>")
+                .getBytes(StandardCharsets.UTF_8));
+        Run run = cebgw("validate", "--json", booking.toString(), matching.toString(), wrong.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        String[] files = run.out().split("\\{\"file\":");
+        assertThat(files).hasSize(4);
+        assertThat(files[2]).contains("list-9810.xml").doesNotContain("CEB-B004");
+        assertThat(files[3]).contains("list-9710.xml", "CEB-B004");
+    }
 }

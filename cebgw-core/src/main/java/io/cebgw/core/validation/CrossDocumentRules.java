@@ -8,6 +8,7 @@ import io.cebgw.core.spec.MessageType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,15 @@ public final class CrossDocumentRules {
     private static final Map<String, Set<String>> MODES_BY_ORDER_TYPE = Map.of(
             "B", Set.of("9710"), "W", Set.of("9810"), "E", Set.of("9610", "1210", "1239"));
 
-    /** Checks every pair of linked documents among the given messages. */
+    /** Checks every pair of linked documents among the given messages; all findings together. */
     public List<Finding> check(List<CebMessage> messages) {
+        List<Finding> all = new ArrayList<>();
+        checkEach(messages).values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The same findings, by the message they concern (the declaration list), for reporting per file. */
+    public Map<CebMessage, List<Finding>> checkEach(List<CebMessage> messages) {
         Map<String, Node> orders = new HashMap<>();
         Map<String, Node> waybills = new HashMap<>();
         for (CebMessage m : messages) {
@@ -41,11 +49,12 @@ public final class CrossDocumentRules {
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
+        Map<CebMessage, List<Finding>> byMessage = new LinkedHashMap<>();
         for (CebMessage m : messages) {
             if (m.type() != MessageType.CEB603) {
                 continue;
             }
+            List<Finding> findings = new ArrayList<>();
             List<Node> inventories = m.businessRecords();
             for (int i = 0; i < inventories.size(); i++) {
                 Node head = inventories.get(i).child("InventoryHead");
@@ -61,8 +70,11 @@ public final class CrossDocumentRules {
                     }
                 }
             }
+            if (!findings.isEmpty()) {
+                byMessage.put(m, findings);
+            }
         }
-        return findings;
+        return byMessage;
     }
 
     private static void againstOrder(Node inventory, Node order, String path, List<Finding> findings) {
