@@ -5,14 +5,14 @@ import io.cebgw.core.example.ExampleFactory;
 import io.cebgw.core.example.ExampleOptions;
 import io.cebgw.core.spec.MessageType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "example",
+@Command(name = "example", mixinStandardHelpOptions = true,
         description = "打印一份完整、有效的示例报文 / print a complete, valid example message.",
         footer = {"", "TYPE: CEB303 CEB304 CEB403 CEB404 CEB505 CEB506 CEB507 CEB508 CEB509 CEB510 CEB603 CEB604",
                 "      CEB605 CEB606 CEB607 CEB608 CEB213 CEB214 CEB215 CEB216 CEB701 CEB702 CEB792 CEB900",
@@ -36,8 +36,8 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "2", description = "商品项数 / item lines, 1..100 (default ${DEFAULT-VALUE})")
     int items;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "写入文件 / write to a file instead of standard output")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +54,7 @@ final class ExampleCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE;
         }
         byte[] xml = new CebWriter().write(new ExampleFactory().create(messageType, options));
-        Output.write(xml, output, root.out);
+        output.write(xml, root.out);
         return ExitCode.OK;
     }
 }

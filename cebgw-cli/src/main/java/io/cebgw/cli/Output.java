@@ -1,5 +1,7 @@
 package io.cebgw.cli;
 
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -7,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a command's result to a file (atomically: temp file then rename) or to standard output. */
+/**
+ * The {@code -o/--output} option shared by the commands that produce a document (a picocli mixin): writes the
+ * result to the file, atomically (temp file then rename), or to standard output when no file is given.
+ */
 final class Output {
-    private Output() {
-    }
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "写入文件 / write to a file instead of standard output")
+    Path file;
 
-    static void write(byte[] bytes, Path file, PrintStream stdout) throws IOException {
+    void write(byte[] bytes, PrintStream stdout) throws IOException {
         if (file == null) {
             stdout.write(bytes);
             stdout.flush();

@@ -8,14 +8,14 @@ import io.cebgw.core.envelope.EnvelopeReader;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.XmlLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "unwrap",
+@Command(name = "unwrap", mixinStandardHelpOptions = true,
         description = {"从 DxpMsg / DxpMsgSv 中取出业务报文（原样字节），报文头信息打印到标准错误；DxpRep 打印其内容 /",
                 "extract the business message (exact bytes) from a DxpMsg or DxpMsgSv, header on standard error; print a DxpRep."},
         footer = {"", "Example / 示例:", "  ./cebgw unwrap received.xml > CEB604Message.xml"})
@@ -26,8 +26,8 @@ final class UnwrapCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "DXP 报文，- 表示标准输入 / the DXP envelope, - for standard input")
     String file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "写入文件 / write to a file instead of standard output")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +51,7 @@ final class UnwrapCommand implements Callable<Integer> {
         root.err.println(lang.pick("报文头", "header") + ": " + envelope.rootName() + "  CopMsgId=" + msg.transInfo().copMsgId()
                 + "  SenderId=" + msg.transInfo().senderId() + "  ReceiverIds=" + String.join(",", msg.transInfo().receiverIds())
                 + "  MsgType=" + msg.transInfo().msgType() + "  CreatTime=" + msg.transInfo().creatTime());
-        Output.write(msg.data(), output, root.out);
+        output.write(msg.data(), root.out);
         return ExitCode.OK;
     }
 }

@@ -10,15 +10,15 @@ import io.cebgw.core.envelope.Wrapping;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.XmlLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "wrap",
+@Command(name = "wrap", mixinStandardHelpOptions = true,
         description = {"把业务报文（原样，签名不受影响）装入 DxpMsg，或第三方平台用的 DxpMsgSv /",
                 "wrap a business message (byte for byte, so its signature stays valid) in a DxpMsg, or a DxpMsgSv for third-party platforms."},
         footer = {"", "Examples / 示例:",
@@ -50,8 +50,8 @@ final class WrapCommand implements Callable<Integer> {
     @Option(names = "--end-node", paramLabel = "NODE", description = "目的传输节点编号（--transfer 时必填）/ the destination transfer node")
     String endNode;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "写入文件 / write to a file instead of standard output")
-    Path output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +79,7 @@ final class WrapCommand implements Callable<Integer> {
             root.error(e.describe(java.util.Locale.CHINESE), e.describe(java.util.Locale.ENGLISH));
             return ExitCode.UNREADABLE;
         }
-        Output.write(new EnvelopeWriter().write(envelope), output, root.out);
+        output.write(new EnvelopeWriter().write(envelope), root.out);
         return ExitCode.OK;
     }
 }

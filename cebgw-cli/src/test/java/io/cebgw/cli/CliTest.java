@@ -45,6 +45,12 @@ class CliTest {
         Run run = cebgw("--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("example", "validate", "wrap", "unwrap", "Examples / 示例", "./cebgw validate");
+        for (String command : new String[] {"example", "validate", "wrap", "unwrap"}) {
+            Run help = cebgw(command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: cebgw " + command, "示例");
+        }
+        assertThat(cebgw("wrap", "--help").out()).contains("--sender", "--transfer", "--output");
     }
 
     @Test
