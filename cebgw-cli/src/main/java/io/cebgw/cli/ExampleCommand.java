@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "example", mixinStandardHelpOptions = true,
+@Command(name = "example", mixinStandardHelpOptions = true, versionProvider = CebgwCommand.Version.class,
         description = "打印一份完整、有效的示例报文 / print a complete, valid example message.",
         footer = {"", "TYPE: CEB303 CEB304 CEB403 CEB404 CEB505 CEB506 CEB507 CEB508 CEB509 CEB510 CEB603 CEB604",
                 "      CEB605 CEB606 CEB607 CEB608 CEB213 CEB214 CEB215 CEB216 CEB701 CEB702 CEB792 CEB900",

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "unwrap", mixinStandardHelpOptions = true,
+@Command(name = "unwrap", mixinStandardHelpOptions = true, versionProvider = CebgwCommand.Version.class,
         description = {"从 DxpMsg / DxpMsgSv 中取出业务报文（原样字节），报文头信息打印到标准错误；DxpRep 打印其内容 /",
                 "extract the business message (exact bytes) from a DxpMsg or DxpMsgSv, header on standard error; print a DxpRep."},
         footer = {"", "Example / 示例:", "  ./cebgw unwrap received.xml > CEB604Message.xml"})

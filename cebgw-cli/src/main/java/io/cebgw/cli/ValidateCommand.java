@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = CebgwCommand.Version.class,
         description = {"校验报文（裸报文或 DxpMsg/DxpMsgSv 中的报文），一次列出全部问题 /",
                 "validate messages (bare or inside DxpMsg/DxpMsgSv), listing every finding at once."},
         footer = {"", "Exit codes / 退出码: 0 无错误 no errors (warnings allowed), 1 有错误 errors found, 2 无法读取 unreadable or unsafe input.",

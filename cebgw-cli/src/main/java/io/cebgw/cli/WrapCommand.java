@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "wrap", mixinStandardHelpOptions = true,
+@Command(name = "wrap", mixinStandardHelpOptions = true, versionProvider = CebgwCommand.Version.class,
         description = {"把业务报文（原样，签名不受影响）装入 DxpMsg，或第三方平台用的 DxpMsgSv /",
                 "wrap a business message (byte for byte, so its signature stays valid) in a DxpMsg, or a DxpMsgSv for third-party platforms."},
         footer = {"", "Examples / 示例:",
