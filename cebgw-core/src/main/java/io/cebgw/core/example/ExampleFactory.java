@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * Builds a complete, valid and realistic example of every message type: a Hangzhou exporter shipping sports
@@ -23,6 +24,8 @@ public final class ExampleFactory {
     private static final DateTimeFormatter T14 = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter T17 = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** Groups that list several waybills: each line gets its own logisticsNo, every other field the first one. */
+    private static final Set<String> WAYBILL_LISTS = Set.of("ArrivalList", "DepartureList", "WayBillList", "SummaryResultList");
 
     private final Clock clock;
 
@@ -73,7 +76,7 @@ public final class ExampleFactory {
     /** The example value of a field, or null to leave an optional field out. */
     private String value(String field, String group, Context c, int i) {
         MessageType t = c.type;
-        boolean returnGoods = t == MessageType.CEB213 || t == MessageType.CEB215 || t == MessageType.CEB214 || t == MessageType.CEB216;
+        boolean returnGoods = t == MessageType.CEB213 || t == MessageType.CEB215;
         return switch (field) {
             case "guid" -> CebMessage.newGuid();
             case "appType" -> "1";
@@ -126,8 +129,7 @@ public final class ExampleFactory {
             case "payName" -> Party.BANK.name;
             case "payNo" -> "PAY" + c.now.format(D8) + "000001";
             case "accountingDate" -> c.now.format(T14);
-            case "logisticsNo" -> "YT" + c.now.format(D8) + String.format("%05d", "ArrivalList".equals(group)
-                    || "DepartureList".equals(group) || "WayBillList".equals(group) || "SummaryResultList".equals(group) ? i : 1);
+            case "logisticsNo" -> "YT" + c.now.format(D8) + String.format("%05d", WAYBILL_LISTS.contains(group) ? i : 1);
             case "grossWeight" -> c.weight("0.85").toPlainString();
             case "netWeight" -> c.weight("0.70").toPlainString();
             case "packNo" -> "12";
@@ -178,7 +180,7 @@ public final class ExampleFactory {
     }
 
     private static String invtNo(MessageType type, String group, Context c) {
-        if (type == MessageType.CEB603 || ("WayBillList".equals(group))) {
+        if (type == MessageType.CEB603 || "WayBillList".equals(group)) {
             return null;
         }
         return "2928" + c.now.getYear() + "E" + "000123456";
