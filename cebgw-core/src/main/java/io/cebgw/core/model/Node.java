@@ -1,6 +1,8 @@
 package io.cebgw.core.model;
 
+import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.GroupDef;
+import io.cebgw.core.spec.NodeDef;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,15 +14,19 @@ import java.util.Objects;
 /**
  * One instance of a group element (an Order, an InventoryList line, a BaseTransfer …): its field values as
  * the exact text of the message (so nothing is lost or reformatted) and its child groups. An absent field
- * has no entry; an empty element ({@code <ceb:note/>}) has the empty string.
+ * has no value; an empty element ({@code <ceb:note/>}) has the empty string. Values and children are kept in
+ * slots by their position in the definition, which is also the order they are written in.
  */
 public final class Node {
     private final GroupDef def;
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final Map<String, List<Node>> children = new LinkedHashMap<>();
+    private final String[] values;
+    private final List<List<Node>> children;
 
     public Node(GroupDef def) {
         this.def = Objects.requireNonNull(def);
+        int size = def.children().size();
+        this.values = new String[size];
+        this.children = new ArrayList<>(Collections.nCopies(size, null));
     }
 
     public GroupDef def() {
@@ -33,55 +39,68 @@ public final class Node {
 
     /** The text of a field, or null when the field is absent. */
     public String get(String field) {
-        return values.get(field);
+        int i = def.position(field);
+        return i < 0 ? null : values[i];
     }
 
     public boolean has(String field) {
-        return values.containsKey(field);
+        return get(field) != null;
     }
 
     /** Sets a field; a null value removes it. Returns this node for chaining. */
     public Node set(String field, String value) {
-        if (def.field(field) == null) {
-            throw new IllegalArgumentException(def.name() + " has no field " + field);
-        }
-        if (value == null) {
-            values.remove(field);
-        } else {
-            values.put(field, value);
-        }
+        values[slot(field, FieldDef.class)] = value;
         return this;
     }
 
-    /** Field values in the order they were set (the writer uses the definition's order). */
+    /** The fields present, in definition order. */
     public Map<String, String> values() {
-        return Collections.unmodifiableMap(values);
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                present.put(def.children().get(i).name(), values[i]);
+            }
+        }
+        return Collections.unmodifiableMap(present);
     }
 
     /** Adds a new, empty child group and returns it. */
     public Node add(String group) {
-        GroupDef childDef = def.group(group);
-        if (childDef == null) {
-            throw new IllegalArgumentException(def.name() + " has no group " + group);
+        int i = slot(group, GroupDef.class);
+        List<Node> list = children.get(i);
+        if (list == null) {
+            list = new ArrayList<>(2);
+            children.set(i, list);
         }
-        Node child = new Node(childDef);
-        children.computeIfAbsent(group, g -> new ArrayList<>()).add(child);
+        Node child = new Node((GroupDef) def.children().get(i));
+        list.add(child);
         return child;
     }
 
     /** The instances of a child group, in document order (empty when there are none). */
     public List<Node> children(String group) {
-        return Collections.unmodifiableList(children.getOrDefault(group, List.of()));
+        int i = def.position(group);
+        List<Node> list = i < 0 ? null : children.get(i);
+        return list == null ? List.of() : Collections.unmodifiableList(list);
     }
 
     /** The first instance of a child group, or null. */
     public Node child(String group) {
-        List<Node> list = children.get(group);
+        int i = def.position(group);
+        List<Node> list = i < 0 ? null : children.get(i);
         return list == null || list.isEmpty() ? null : list.get(0);
     }
 
     /** Removes every instance of a child group. */
     public void clear(String group) {
-        children.remove(group);
+        children.set(slot(group, GroupDef.class), null);
+    }
+
+    private int slot(String name, Class<? extends NodeDef> kind) {
+        int i = def.position(name);
+        if (i < 0 || !kind.isInstance(def.children().get(i))) {
+            throw new IllegalArgumentException(def.name() + " has no " + (kind == FieldDef.class ? "field " : "group ") + name);
+        }
+        return i;
     }
 }

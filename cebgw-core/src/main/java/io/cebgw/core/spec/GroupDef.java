@@ -26,7 +26,7 @@ public final class GroupDef implements NodeDef {
         for (int i = 0; i < this.children.size(); i++) {
             pos.put(this.children.get(i).name(), i);
         }
-        this.positions = Map.copyOf(pos);
+        this.positions = pos; // a HashMap: looked up for every element read and every field checked
         this.fields = this.children.stream().filter(FieldDef.class::isInstance).map(FieldDef.class::cast).toList();
         this.groups = this.children.stream().filter(GroupDef.class::isInstance).map(GroupDef.class::cast).toList();
     }

@@ -4,6 +4,7 @@ import io.cebgw.core.finding.Finding;
 import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.MessageType;
 
 import java.util.List;
@@ -29,7 +30,8 @@ final class B2bRules implements RuleGroup {
 
     @Override
     public void node(CebMessage message, Node node, String path, List<Finding> findings) {
-        for (String field : node.values().keySet()) {
+        for (FieldDef def : node.def().fields()) {
+            String field = def.name();
             String value = node.get(field);
             if (value == null || value.isBlank()) {
                 continue;

@@ -10,6 +10,7 @@ import io.cebgw.core.codes.CodeTables;
 import io.cebgw.core.codes.SpecCodeLists;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.MessageType;
 
 import java.util.List;
@@ -48,11 +49,12 @@ final class CodeListRules implements RuleGroup {
 
     @Override
     public void node(CebMessage message, Node node, String path, List<Finding> findings) {
-        for (String field : node.values().keySet()) {
+        for (FieldDef def : node.def().fields()) {
+            String field = def.name();
             CodeList list = listFor(message.type(), node, field);
-            String value = node.get(field);
-            if (list != null && value != null && !value.isBlank()) {
-                check(list, node.def().field(field).zh(), field, value.strip(), path, message.type().isDeclaration(), findings);
+            String value = list == null ? null : node.get(field);
+            if (value != null && !value.isBlank()) {
+                check(list, def.zh(), field, value.strip(), path, message.type().isDeclaration(), findings);
             }
         }
     }
@@ -80,7 +82,7 @@ final class CodeListRules implements RuleGroup {
         String path = NodeWalker.fieldPath(nodePath, field);
         Localized title = new Localized(list.titleZh(), list.titleEn());
         if ("returnStatus".equals(field)) {
-            if (entry.isEmpty() && !value.matches("-\\d+")) {
+            if (entry.isEmpty() && !isNegativeNumber(value)) {
                 findings.add(FindingCode.CODE_UNKNOWN.at(Severity.WARNING, path, field, zh, value, title));
             }
         } else if (entry.isPresent()) {
@@ -90,5 +92,18 @@ final class CodeListRules implements RuleGroup {
         } else {
             findings.add(FindingCode.CODE_UNKNOWN.at(declaration ? Severity.ERROR : Severity.WARNING, path, field, zh, value, title));
         }
+    }
+
+    /** Receipts with a status below zero are error receipts; any such number is valid. */
+    private static boolean isNegativeNumber(String value) {
+        if (value.length() < 2 || value.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -115,18 +115,34 @@ final class FieldRules implements RuleGroup {
 
     /** XSD totalDigits/fractionDigits: leading zeros of the integer part and trailing zeros of the fraction do not count. */
     static boolean digitsFit(String text, int totalDigits, int fractionDigits) {
-        String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        int dot = unsigned.indexOf('.');
-        String intPart = (dot < 0 ? unsigned : unsigned.substring(0, dot)).replaceFirst("^0+", "");
-        String fracPart = dot < 0 ? "" : unsigned.substring(dot + 1).replaceFirst("0+$", "");
-        if (fracPart.length() > fractionDigits) {
+        int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        int dot = text.indexOf('.');
+        int intEnd = dot < 0 ? text.length() : dot;
+        int firstSignificant = start;
+        while (firstSignificant < intEnd && text.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        int fracEnd = text.length();
+        if (dot >= 0) {
+            while (fracEnd > dot + 1 && text.charAt(fracEnd - 1) == '0') {
+                fracEnd--;
+            }
+        }
+        int fraction = dot < 0 ? 0 : fracEnd - dot - 1;
+        if (fraction > fractionDigits) {
             return false;
         }
-        return totalDigits == 0 || intPart.length() + fracPart.length() <= totalDigits;
+        return totalDigits == 0 || (intEnd - firstSignificant) + fraction <= totalDigits;
     }
 
     private static boolean isZero(String text) {
-        return text.replaceAll("[-+.0]", "").isEmpty();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '+' && c != '.' && c != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validTime(String text, String format) {
