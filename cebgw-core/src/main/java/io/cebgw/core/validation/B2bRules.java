@@ -7,6 +7,7 @@ import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.MessageType;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,8 +23,8 @@ final class B2bRules implements RuleGroup {
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
     /** 4-digit customs area, 4-digit year, I or E, 9–11 digit serial. */
     private static final Pattern INVT_NO = Pattern.compile("\\d{4}\\d{4}[IE]\\d{9,11}");
-    private static final Set<String> ENTERPRISE_FIELDS = Set.of("ebpCode", "ebcCode", "agentCode", "logisticsCode", "ownerCode",
-            "copCode", "operatorCode", "iacCode", "declAgentCode", "payCode");
+    private static final Set<String> ENTERPRISE_FIELDS = new HashSet<>(List.of("ebpCode", "ebcCode", "agentCode", "logisticsCode", "ownerCode",
+            "copCode", "operatorCode", "iacCode", "declAgentCode", "payCode"));
     private static final Set<String> SPECIAL_AREA = Set.of("1210", "1239");
     private static final String NONE = "无";
     private static final String NOT_REGISTERED = "NO";

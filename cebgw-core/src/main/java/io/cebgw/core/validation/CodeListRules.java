@@ -13,6 +13,7 @@ import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.FieldDef;
 import io.cebgw.core.spec.MessageType;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ final class CodeListRules implements RuleGroup {
     private final Map<String, CodeList> byField;
 
     CodeListRules(CodeTables tables) {
-        this.byField = Map.ofEntries(
+        // a HashMap: asked for every field of every message (Map.ofEntries probes more slowly)
+        this.byField = new HashMap<>(Map.ofEntries(
                 Map.entry("currency", tables.table(CodeTables.CURRENCY)),
                 Map.entry("fCurrency", tables.table(CodeTables.CURRENCY)),
                 Map.entry("iCurrency", tables.table(CodeTables.CURRENCY)),
@@ -44,7 +46,7 @@ final class CodeListRules implements RuleGroup {
                 Map.entry("summaryFlag", SpecCodeLists.SUMMARY_FLAG),
                 Map.entry("itemNameFlag", SpecCodeLists.ITEM_NAME_FLAG),
                 Map.entry("dxpMode", SpecCodeLists.DXP_MODE),
-                Map.entry("returnStatus", SpecCodeLists.RETURN_STATUS));
+                Map.entry("returnStatus", SpecCodeLists.RETURN_STATUS)));
     }
 
     @Override
