@@ -186,7 +186,8 @@ public final class CebReader {
         }
 
         private void field(XMLStreamReader r, Node node, FieldDef field, String parentPath) throws XMLStreamException {
-            StringBuilder text = new StringBuilder();
+            String text = "";
+            StringBuilder more = null; // only for text that arrives in several events
             boolean nested = false;
             int level = 0;
             while (r.hasNext()) {
@@ -201,7 +202,12 @@ public final class CebReader {
                     level--;
                 } else if (level == 0 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                         || event == XMLStreamConstants.SPACE)) {
-                    text.append(r.getText());
+                    if (text.isEmpty() && more == null) {
+                        text = r.getText();
+                    } else {
+                        more = more == null ? new StringBuilder(text) : more;
+                        more.append(r.getText());
+                    }
                 }
             }
             if (nested) {
@@ -211,7 +217,7 @@ public final class CebReader {
                 findings.add(FindingCode.DUPLICATE_FIELD.at(parentPath + "/ceb:" + field.name(), field.name()));
                 return;
             }
-            node.set(field.name(), text.toString());
+            node.set(field.name(), more == null ? text : more.toString());
         }
 
         private void skip(XMLStreamReader r) throws XMLStreamException {
