@@ -24,14 +24,22 @@ final class Amounts {
         }
         String s = text.strip();
         int start = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
-        if (s.length() == start || s.length() - start > 9) {
+        if (s.length() - start > 9 || !digitsOnly(s, start)) {
             return null;
         }
-        for (int i = start; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return null;
+        return Integer.valueOf(s);
+    }
+
+    /** True when the text has at least one character from {@code from} on, and all of them are ASCII digits. */
+    static boolean digitsOnly(String text, int from) {
+        if (text.length() <= from) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
             }
         }
-        return Integer.valueOf(s);
+        return true;
     }
 }

@@ -98,14 +98,6 @@ final class CodeListRules implements RuleGroup {
 
     /** Receipts with a status below zero are error receipts; any such number is valid. */
     private static boolean isNegativeNumber(String value) {
-        if (value.length() < 2 || value.charAt(0) != '-') {
-            return false;
-        }
-        for (int i = 1; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return value.startsWith("-") && Amounts.digitsOnly(value, 1);
     }
 }

@@ -146,13 +146,8 @@ final class FieldRules implements RuleGroup {
     }
 
     private static boolean validTime(String text, String format) {
-        if (text.length() != format.length()) {
+        if (text.length() != format.length() || !Amounts.digitsOnly(text, 0)) {
             return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
         }
         try {
             int year = Integer.parseInt(text, 0, 4, 10);
