@@ -1,0 +1,97 @@
+package io.cebgw.crypto.key;
+
+import io.cebgw.crypto.SignatureSuite;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * How to reach a signing key, as configured (a {@code .properties} file, or the server's per-enterprise
+ * signing profile). {@code type} is one of {@code pkcs12}, {@code pem}, {@code jca}, {@code pkcs11}, {@code card};
+ * the other keys depend on it and are documented in {@code docs/signing.md}. Passwords and PINs are never values
+ * here, only references ({@code password.env}, {@code password.file}, {@code pin.env}, {@code pin.file}).
+ */
+public record KeySourceSpec(String type, Map<String, String> settings) {
+    public KeySourceSpec {
+        type = type.toLowerCase(Locale.ROOT);
+        settings = Map.copyOf(settings);
+        for (String key : settings.keySet()) {
+            if (key.equals("password") || key.equals("pin")) {
+                throw new IllegalArgumentException("write " + key + ".env or " + key + ".file, never the " + key + " itself");
+            }
+        }
+    }
+
+    public String get(String key) {
+        return settings.get(key);
+    }
+
+    public String require(String key) throws KeySourceException {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new KeySourceException("CEB-K001", "密钥配置（" + type + "）缺少 " + key,
+                    "the key configuration (" + type + ") lacks " + key);
+        }
+        return value;
+    }
+
+    public String getOrDefault(String key, String fallback) {
+        return settings.getOrDefault(key, fallback);
+    }
+
+    /** The suite asked for with {@code suite=sm2|rsa}; empty means "take it from the key". */
+    public Optional<SignatureSuite> suite() {
+        String name = settings.get("suite");
+        return name == null ? Optional.empty() : SignatureSuite.byName(name);
+    }
+
+    /** A PKCS#12 or PEM file, chosen by its extension, with its password from an environment variable. */
+    public static KeySourceSpec forFile(Path file, SecretRef password) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String type = name.endsWith(".pem") || name.endsWith(".key") ? "pem" : "pkcs12";
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("path", file.toString());
+        if (password.kind() == SecretRef.Kind.ENV) {
+            settings.put("password.env", password.name());
+        } else if (password.kind() == SecretRef.Kind.FILE) {
+            settings.put("password.file", password.name());
+        }
+        return new KeySourceSpec(type, settings);
+    }
+
+    /** Reads a {@code .properties} key configuration (UTF-8). */
+    public static KeySourceSpec load(Path file) throws KeySourceException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new KeySourceException("CEB-K001", "无法读取密钥配置 " + file, "cannot read the key configuration " + file, e);
+        }
+        Map<String, String> settings = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k).strip()));
+        String type = settings.remove("type");
+        if (type == null) {
+            throw new KeySourceException("CEB-K001", "密钥配置 " + file + " 缺少 type（pkcs12|pem|jca|pkcs11|card）",
+                    "the key configuration " + file + " lacks type (pkcs12|pem|jca|pkcs11|card)");
+        }
+        try {
+            return new KeySourceSpec(type, settings);
+        } catch (IllegalArgumentException e) {
+            throw new KeySourceException("CEB-K001", "密钥配置 " + file + "：" + e.getMessage(),
+                    "key configuration " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type + settings;
+    }
+}

@@ -1,0 +1,32 @@
+package io.cebgw.crypto.key;
+
+import io.cebgw.crypto.card.CardSigningKey;
+
+import java.util.function.Function;
+
+/** Opens the signing key a {@link KeySourceSpec} describes. */
+public final class KeySources {
+    private final Function<String, String> environment;
+
+    public KeySources() {
+        this(System::getenv);
+    }
+
+    /** @param environment where {@code *.env} secret references are looked up (tests pass a map) */
+    public KeySources(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public SigningKey open(KeySourceSpec spec) throws KeySourceException {
+        return switch (spec.type()) {
+            case "pkcs12" -> Pkcs12KeySource.open(spec, environment);
+            case "pem" -> PemKeySource.open(spec, environment);
+            case "jca" -> JcaKeyStoreSource.open(spec, environment);
+            case "pkcs11" -> Pkcs11KeySource.open(spec, environment);
+            case "card" -> CardSigningKey.open(spec, environment);
+            default -> throw new KeySourceException("CEB-K001",
+                    "未知的密钥类型 " + spec.type() + "（可选 pkcs12、pem、jca、pkcs11、card）",
+                    "unknown key type " + spec.type() + " (pkcs12, pem, jca, pkcs11 or card)");
+        };
+    }
+}

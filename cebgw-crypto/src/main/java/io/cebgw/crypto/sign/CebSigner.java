@@ -1,0 +1,119 @@
+package io.cebgw.crypto.sign;
+
+import io.cebgw.core.envelope.DxpMsg;
+import io.cebgw.core.envelope.DxpMsgSv;
+import io.cebgw.core.envelope.Envelope;
+import io.cebgw.core.envelope.EnvelopeReader;
+import io.cebgw.core.envelope.EnvelopeWriter;
+import io.cebgw.core.signing.MessageSigner;
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.xml.CebReadException;
+import io.cebgw.core.xml.Namespaces;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.XmlDsigUris;
+import io.cebgw.crypto.key.SigningKey;
+import io.cebgw.crypto.xml.Canonicalization;
+import io.cebgw.crypto.xml.SafeDom;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Signs CEB messages per 202205 spec §6: DigestValue = H(C14N of the document without the signature), the
+ * signature over C14N(SignedInfo) in document context, {@code ds:Signature} appended as the root's last child.
+ * The output is the XML declaration plus the canonical form of the signed document, so what a verifier
+ * re-canonicalizes is byte for byte what was hashed and signed.
+ */
+public final class CebSigner implements MessageSigner {
+    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final SigningKey key;
+
+    public CebSigner(SigningKey key) {
+        this.key = key;
+    }
+
+    @Override
+    public String certNo() {
+        return key.certNo();
+    }
+
+    public SignatureSuite suite() {
+        return key.suite();
+    }
+
+    /** Signs a bare CEB message. */
+    @Override
+    public byte[] sign(byte[] businessXml) throws SigningException {
+        Document document = parse(businessXml);
+        requireCebRoot(document.getDocumentElement());
+        return signDocument(document);
+    }
+
+    /** Signs a bare CEB message, or the business message inside a DxpMsg or DxpMsgSv (the envelope is rewritten). */
+    public byte[] signAny(byte[] xml) throws SigningException {
+        Document document = parse(xml);
+        Element root = document.getDocumentElement();
+        if (!Namespaces.DXP.equals(root.getNamespaceURI())) {
+            requireCebRoot(root);
+            return signDocument(document);
+        }
+        Envelope envelope;
+        try {
+            envelope = new EnvelopeReader().read(xml);
+        } catch (CebReadException e) {
+            String code = e.error().code();
+            throw new SigningException(code, e.describe(java.util.Locale.CHINA).substring(code.length() + 1),
+                    e.describe(java.util.Locale.ENGLISH).substring(code.length() + 1), e);
+        }
+        if (envelope instanceof DxpMsgSv sv) {
+            return new EnvelopeWriter().write(new DxpMsgSv(sv.svNo(), signed(sv.dxpMsg())));
+        }
+        if (envelope instanceof DxpMsg msg) {
+            return new EnvelopeWriter().write(signed(msg));
+        }
+        throw new SigningException("CEB-G003", envelope.rootName() + " 不含可签名的业务报文",
+                envelope.rootName() + " carries no business message to sign");
+    }
+
+    private DxpMsg signed(DxpMsg msg) throws SigningException {
+        return new DxpMsg(msg.transInfo(), sign(msg.data()), msg.addInfo());
+    }
+
+    private byte[] signDocument(Document document) throws SigningException {
+        SignatureSuite suite = key.suite();
+        byte[] digest = suite.newDigest().digest(Canonicalization.of(document));
+        SignatureElement signature = SignatureElement.create(document, suite, digest, key.certNo(), key.certificate());
+        document.getDocumentElement().appendChild(signature.signature());
+        signature.value(key.sign(Canonicalization.of(signature.signedInfo())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        out.writeBytes(DECLARATION);
+        out.writeBytes(Canonicalization.of(document));
+        return out.toByteArray();
+    }
+
+    private static Document parse(byte[] xml) throws SigningException {
+        try {
+            return SafeDom.parse(xml);
+        } catch (SafeDom.Unreadable e) {
+            if (e.dtd()) {
+                throw new SigningException("CEB-G002", "报文含 DOCTYPE/DTD，拒绝签名", "the message carries a DOCTYPE/DTD; refused", e);
+            }
+            throw new SigningException("CEB-G001", "报文不是格式正确的 XML：" + e.getMessage(),
+                    "the message is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireCebRoot(Element root) throws SigningException {
+        if (!Namespaces.CEB.equals(root.getNamespaceURI())) {
+            throw new SigningException("CEB-G003", "根元素 " + root.getNodeName() + " 不是 CEB 报文（命名空间应为 " + Namespaces.CEB + "）",
+                    "root element " + root.getNodeName() + " is not a CEB message (namespace must be " + Namespaces.CEB + ")");
+        }
+        if (root.getElementsByTagNameNS(XmlDsigUris.DSIG_NS, "Signature").getLength() > 0) {
+            throw new SigningException("CEB-G004", "报文已经签名（含 ds:Signature）；请对未签名的报文签名",
+                    "the message is already signed (it has a ds:Signature); sign the unsigned message");
+        }
+    }
+}
