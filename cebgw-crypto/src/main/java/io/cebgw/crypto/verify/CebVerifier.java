@@ -1,6 +1,7 @@
 package io.cebgw.crypto.verify;
 
 import io.cebgw.core.codec.CebReader;
+import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.envelope.DxpMsg;
 import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.Envelope;
@@ -187,7 +188,7 @@ public final class CebVerifier {
      */
     private static Optional<String> structuralAnomaly(byte[] xml) {
         try {
-            for (Finding finding : new CebReader().read(xml).findings()) {
+            for (Finding finding : new MessageValidator().validate(new CebReader().read(xml)).findings()) {
                 if (WRAPPING_FINDINGS.contains(finding.code())) {
                     return Optional.of(finding.code() + " " + finding.path() + ": " + finding.message(Locale.ENGLISH));
                 }
