@@ -85,7 +85,7 @@ public final class KeyPairs {
     /** Writes key and certificate as PKCS#12 (PBES2/AES-256, readable by OpenSSL 3) with an atomic rename. */
     public static void writePkcs12(GeneratedKey key, Path file, char[] password, String alias) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12", CryptoProvider.bc());
+            KeyStore store = KeyStore.getInstance("PKCS12-AES256-AES128", CryptoProvider.bc());
             store.load(null, null);
             store.setKeyEntry(alias, key.keyPair().getPrivate(), password, new X509Certificate[] {key.certificate()});
             Path dir = file.toAbsolutePath().getParent();
