@@ -35,8 +35,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCryptoModuleImportsSantuario() {
+        noClasses().that().resideOutsideOfPackage("io.cebgw.crypto..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.xml.security..")
+                .check(classes);
+    }
+
+    @Test
+    void cryptoDependsOnlyOnCoreAndItsLibraries() {
+        classes().that().resideInAPackage("io.cebgw.crypto..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.crypto..", "io.cebgw.core..", "java..", "javax..",
+                        "org.w3c.dom..", "org.xml.sax..", "org.bouncycastle..", "org.apache.xml.security..", "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
     void leavesAreNotDependedOn() {
-        noClasses().that().resideInAPackage("io.cebgw.core..")
+        noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.cli..", "io.cebgw.app..", "io.cebgw.server..", "io.cebgw.sandbox..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.cebgw.cli..")

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
                 "CEB Gateway — 跨境电商 B2B 出口（9710/9810，及 9610/1210）报文工具 / cross-border e-commerce export message tool.",
                 ""},
         subcommands = {ExampleCommand.class, ValidateCommand.class, WrapCommand.class, UnwrapCommand.class,
+                SignCommand.class, VerifyCommand.class, KeygenCommand.class, CsrCommand.class, CertCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples / 示例:",
@@ -27,8 +28,13 @@ import java.nio.charset.StandardCharsets;
                 "  ./cebgw example CEB603 | ./cebgw validate -              从标准输入读取 / read standard input",
                 "  ./cebgw wrap list.xml --sender DXPENT0000012345 > list.dxp.xml",
                 "  ./cebgw unwrap list.dxp.xml                              取出业务报文 / extract the business message",
+                "  ./cebgw keygen --alg sm2 --subject \"CN=Test,C=CN\" -o key.p12 --cert-out cert.pem",
+                "  ./cebgw sign list.xml --key key.p12 -o signed.xml         加签（密码取自 CEBGW_KEY_PASSWORD）/ sign",
+                "  ./cebgw verify signed.xml --trust cert.pem               验签 / verify",
+                "  ./cebgw csr --key key.p12 -o req.csr                     证书请求 / certificate request",
+                "  ./cebgw cert show cert.pem                               查看证书 / show a certificate",
                 "",
-                "Exit codes / 退出码: 0 ok, 1 findings (validate), 2 unreadable input or bad arguments, 3 internal error.",
+                "Exit codes / 退出码: 0 ok, 1 findings (validate) or invalid signature (verify), 2 unreadable input or bad arguments, 3 internal error.",
                 "Language / 语言: --lang zh|en, or CEBGW_LANG=en."})
 public final class CebgwCommand implements Runnable {
     @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "zh|en",

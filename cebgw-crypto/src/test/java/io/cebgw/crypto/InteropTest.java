@@ -73,10 +73,10 @@ class InteropTest {
     void certificateRequestsVerifyWithOpenSsl(SignatureSuite suite) throws Exception {
         ExternalTool.require("openssl");
         GeneratedKey key = TestKeys.key(suite);
-        Files.writeString(dir.resolve("new.csr"), CertificateRequests.pem(CertificateRequests.create(
-                "CN=杭州示例鞋业进出口有限公司,O=杭州示例鞋业进出口有限公司,C=CN", key.keyPair().getPublic(), key.keyPair().getPrivate(), suite)));
-        Files.writeString(dir.resolve("renew.csr"), CertificateRequests.pem(CertificateRequests.renew(key.certificate(),
-                key.keyPair().getPublic(), key.keyPair().getPrivate(), suite)));
+        Files.writeString(dir.resolve("new.csr"), CertificateRequests.create(
+                "CN=杭州示例鞋业进出口有限公司,O=杭州示例鞋业进出口有限公司,C=CN", key.keyPair().getPublic(), key.keyPair().getPrivate(), suite).pem());
+        Files.writeString(dir.resolve("renew.csr"), CertificateRequests.renew(key.certificate(),
+                key.keyPair().getPublic(), key.keyPair().getPrivate(), suite).pem());
         for (String csr : new String[] {"new.csr", "renew.csr"}) {
             String[] command = suite == SignatureSuite.SM2_SM3
                     ? new String[] {"openssl", "req", "-verify", "-noout", "-in", csr, "-vfyopt", "distid:1234567812345678"}

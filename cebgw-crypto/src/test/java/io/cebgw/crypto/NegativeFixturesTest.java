@@ -156,7 +156,7 @@ class NegativeFixturesTest {
         byte[] signed = new CebSigner(stranger.signingKey()).sign(TestKeys.declarationList(1));
         assertFails(signed, VerifyReason.UNTRUSTED);
         assertThat(new CebVerifier(TrustAnchors.none(), VerifyProfile.LENIENT).verify(signed).reason())
-                .as("no trust configured is never 'trust what KeyInfo says'").contains(VerifyReason.UNTRUSTED);
+                .as("no trust configured is never 'trust what KeyInfo says'").contains(VerifyReason.NO_TRUST_CONFIGURED);
     }
 
     @Test

@@ -22,32 +22,27 @@ public final class CertificateRequests {
     private CertificateRequests() {
     }
 
-    public static PKCS10CertificationRequest create(String subject, PublicKey publicKey, PrivateKey privateKey,
-                                                    SignatureSuite suite) {
+    /** A request as written to the .csr file, with what an operator checks before handing it in. */
+    public record Request(String pem, String subject, String signatureAlgorithm) {
+    }
+
+    public static Request create(String subject, PublicKey publicKey, PrivateKey privateKey, SignatureSuite suite) {
         return build(new X500Name(subject), publicKey, privateKey, suite);
     }
 
     /** A renewal request: the same subject as {@code current}, signed by the (new or same) key. */
-    public static PKCS10CertificationRequest renew(X509Certificate current, PublicKey publicKey, PrivateKey privateKey,
-                                                   SignatureSuite suite) {
+    public static Request renew(X509Certificate current, PublicKey publicKey, PrivateKey privateKey, SignatureSuite suite) {
         return build(X500Name.getInstance(current.getSubjectX500Principal().getEncoded()), publicKey, privateKey, suite);
     }
 
-    public static String pem(PKCS10CertificationRequest request) {
+    private static Request build(X500Name subject, PublicKey publicKey, PrivateKey privateKey, SignatureSuite suite) {
         try {
-            return Pem.encode("CERTIFICATE REQUEST", request.getEncoded());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PKCS10CertificationRequest build(X500Name subject, PublicKey publicKey, PrivateKey privateKey,
-                                                    SignatureSuite suite) {
-        try {
-            return new JcaPKCS10CertificationRequestBuilder(subject, publicKey).build(
-                    new JcaContentSignerBuilder(KeyPairs.certificateSignature(suite)).setProvider(CryptoProvider.bc())
-                            .build(privateKey));
-        } catch (OperatorCreationException e) {
+            String algorithm = KeyPairs.certificateSignature(suite);
+            PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(subject, publicKey).build(
+                    new JcaContentSignerBuilder(algorithm).setProvider(CryptoProvider.bc()).build(privateKey));
+            return new Request(Pem.encode("CERTIFICATE REQUEST", request.getEncoded()), request.getSubject().toString(),
+                    algorithm + " (" + request.getSignatureAlgorithm().getAlgorithm().getId() + ")");
+        } catch (OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot sign the certificate request", e);
         }
     }

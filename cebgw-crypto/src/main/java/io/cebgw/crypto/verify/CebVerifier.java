@@ -137,8 +137,8 @@ public final class CebVerifier {
         X509Certificate certificate = certificate(parts);
         signer.certificate = certificate;
         if (!trust.trusts(certificate)) {
-            throw new VerificationFailure(VerifyReason.UNTRUSTED, certificate.getSubjectX500Principal().getName()
-                    + ", certNo " + CertNo.of(certificate) + (trust.isEmpty() ? "; no trusted certificate is configured" : ""));
+            throw new VerificationFailure(trust.isEmpty() ? VerifyReason.NO_TRUST_CONFIGURED : VerifyReason.UNTRUSTED,
+                    certificate.getSubjectX500Principal().getName() + ", certNo " + CertNo.of(certificate));
         }
         checkKeyName(parts.keyName, certificate.getSerialNumber(), warnings);
         SignatureValueCheck.verify(algorithms.signing(), certificate.getPublicKey(), Canonicalization.of(parts.signedInfo),

@@ -35,7 +35,9 @@ public enum VerifyReason {
     SIGNATURE_FORM("CEB-V019", "signature-value", "SignatureValue 格式错误：%s", "the SignatureValue is malformed: %s"),
     SIGNATURE_INVALID("CEB-V020", "signature-value", "签名值校验失败：SignedInfo 不是由该证书的私钥签名（%s）",
             "the signature does not verify: SignedInfo was not signed by this certificate's key (%s)"),
-    CERTIFICATE_EXPIRED("CEB-V021", "certificate", "签名证书不在有效期内：%s", "the signing certificate is outside its validity: %s");
+    CERTIFICATE_EXPIRED("CEB-V021", "certificate", "签名证书不在有效期内：%s", "the signing certificate is outside its validity: %s"),
+    NO_TRUST_CONFIGURED("CEB-V022", "trust", "未配置受信任的证书或 CA，无法确认签名者（%s）：验签时请指定 --trust",
+            "no trusted certificate or CA is configured, so the signer cannot be confirmed (%s): give --trust");
 
     private final String code;
     private final String category;
