@@ -2,10 +2,7 @@ package io.cebgw.crypto;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.util.BigIntegers;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,12 +23,27 @@ public final class Sm2SignatureEncoding {
         if (signature.length == RAW_LENGTH) {
             return signature.clone();
         }
-        BigInteger[] rs = parseDer(signature)
-                .orElseThrow(() -> new IllegalArgumentException("not an SM2 signature: " + signature.length + " bytes"));
+        if (parseDer(signature).isEmpty()) {
+            throw new IllegalArgumentException("not an SM2 signature: " + signature.length + " bytes");
+        }
         byte[] raw = new byte[RAW_LENGTH];
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[0]), 0, raw, 0, 32);
-        System.arraycopy(BigIntegers.asUnsignedByteArray(32, rs[1]), 0, raw, 32, 32);
+        int rLength = signature[3];
+        int sAt = 4 + rLength;
+        copyRightAligned(signature, 4, rLength, raw, 0);
+        copyRightAligned(signature, sAt + 2, signature[sAt + 1], raw, 32);
         return raw;
+    }
+
+    /** Copies a DER integer's magnitude into 32 bytes, dropping its sign byte and left-padding with zeros. */
+    private static void copyRightAligned(byte[] der, int from, int length, byte[] raw, int at) {
+        while (length > 32 && der[from] == 0) {
+            from++;
+            length--;
+        }
+        if (length > 32) {
+            throw new IllegalArgumentException("SM2 signature integer longer than 32 bytes");
+        }
+        System.arraycopy(der, from, raw, at + 32 - length, length);
     }
 
     /** Raw r‖s to DER, for verifying with a JCA provider. */
@@ -53,20 +65,25 @@ public final class Sm2SignatureEncoding {
         return parseDer(signature).isPresent();
     }
 
-    private static Optional<BigInteger[]> parseDer(byte[] signature) {
-        if (signature.length < 8 || signature[0] != 0x30) {
+    /**
+     * Parses {@code SEQUENCE { INTEGER r, INTEGER s }} by hand (short-form lengths, as an SM2 signature of at most
+     * 72 bytes always has): this runs once per signature, and a general ASN.1 parse costs more than the rest.
+     */
+    private static Optional<BigInteger[]> parseDer(byte[] der) {
+        if (der.length < 8 || der.length > 2 + 2 * 35 || der[0] != 0x30 || der[1] != der.length - 2) {
             return Optional.empty();
         }
-        try {
-            ASN1Primitive primitive = ASN1Primitive.fromByteArray(signature);
-            if (!(primitive instanceof ASN1Sequence seq) || seq.size() != 2
-                    || !(seq.getObjectAt(0) instanceof ASN1Integer r) || !(seq.getObjectAt(1) instanceof ASN1Integer s)
-                    || !java.util.Arrays.equals(primitive.getEncoded(ASN1Encoding.DER), signature)) {
-                return Optional.empty();
-            }
-            return Optional.of(new BigInteger[] {r.getPositiveValue(), s.getPositiveValue()});
-        } catch (IOException | RuntimeException e) {
+        int rLength = der[3];
+        if (der[2] != 0x02 || rLength < 1 || rLength > 33 || 4 + rLength + 2 > der.length) {
             return Optional.empty();
         }
+        int sAt = 4 + rLength;
+        int sLength = der[sAt + 1];
+        if (der[sAt] != 0x02 || sLength < 1 || sLength > 33 || sAt + 2 + sLength != der.length) {
+            return Optional.empty();
+        }
+        BigInteger r = new BigInteger(1, der, 4, rLength);
+        BigInteger s = new BigInteger(1, der, sAt + 2, sLength);
+        return Optional.of(new BigInteger[] {r, s});
     }
 }

@@ -47,6 +47,17 @@ public final class Node {
         return get(field) != null;
     }
 
+    /** The value in a slot (a field's position in the definition), or null; for writers walking the definition. */
+    public String valueAt(int position) {
+        return values[position];
+    }
+
+    /** The child groups in a slot (a group's position in the definition); empty when there are none. */
+    public List<Node> childrenAt(int position) {
+        List<Node> list = children.get(position);
+        return list == null ? List.of() : list;
+    }
+
     /** Sets a field; a null value removes it. Returns this node for chaining. */
     public Node set(String field, String value) {
         values[slot(field, FieldDef.class)] = value;

@@ -17,6 +17,8 @@ public final class JcaSigningKey implements SigningKey {
     private final SignatureSuite suite;
     private final Provider provider;
     private final String description;
+    /** Signature objects are not thread-safe and cost a provider lookup to create: one per thread, initialised once. */
+    private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
 
     /**
      * @param provider the provider that holds the key (BouncyCastle for software SM2 keys); {@code null} lets the
@@ -44,13 +46,18 @@ public final class JcaSigningKey implements SigningKey {
     @Override
     public byte[] sign(byte[] data) throws SigningException {
         try {
-            Signature signature = provider == null ? Signature.getInstance(suite.jcaSignature())
-                    : Signature.getInstance(suite.jcaSignature(), provider);
-            signature.initSign(privateKey);
+            Signature signature = signatures.get();
+            if (signature == null) {
+                signature = provider == null ? Signature.getInstance(suite.jcaSignature())
+                        : Signature.getInstance(suite.jcaSignature(), provider);
+                signature.initSign(privateKey);
+                signatures.set(signature);
+            }
             signature.update(data);
             byte[] value = signature.sign();
             return suite == SignatureSuite.SM2_SM3 ? Sm2SignatureEncoding.toRaw(value) : value;
         } catch (GeneralSecurityException | RuntimeException e) {
+            signatures.remove();
             throw new SigningException("CEB-K010", "签名失败（" + description + "）：" + e.getMessage(),
                     "signing failed (" + description + "): " + e.getMessage(), e);
         }

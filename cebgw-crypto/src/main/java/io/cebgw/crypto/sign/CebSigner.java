@@ -1,11 +1,14 @@
 package io.cebgw.crypto.sign;
 
+import io.cebgw.core.codec.CanonicalCebWriter;
+import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.envelope.DxpMsg;
 import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.Envelope;
 import io.cebgw.core.envelope.EnvelopeReader;
 import io.cebgw.core.envelope.EnvelopeWriter;
 import io.cebgw.core.signing.MessageSigner;
+import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.Namespaces;
@@ -19,6 +22,7 @@ import org.w3c.dom.Element;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Signs CEB messages per 202205 spec §6: DigestValue = H(C14N of the document without the signature), the
@@ -29,19 +33,64 @@ import java.nio.charset.StandardCharsets;
 public final class CebSigner implements MessageSigner {
     private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
 
+    private static final CanonicalCebWriter CANONICAL = new CanonicalCebWriter();
+
     private final SigningKey key;
+    private final String certNo;
+    private String certificateBase64;
 
     public CebSigner(SigningKey key) {
         this.key = key;
+        this.certNo = key.certNo();
+    }
+
+    private String certificateBase64() throws SigningException {
+        if (certificateBase64 == null) {
+            try {
+                certificateBase64 = java.util.Base64.getEncoder().encodeToString(key.certificate().getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new SigningException("CEB-K007", "签名证书无法编码", "the signing certificate cannot be encoded", e);
+            }
+        }
+        return certificateBase64;
     }
 
     @Override
     public String certNo() {
-        return key.certNo();
+        return certNo;
     }
 
     public SignatureSuite suite() {
         return key.suite();
+    }
+
+    /**
+     * Signs a message from the model. Without verbatim elements it is written straight in canonical form, hashed
+     * and signed with no parse (ADR 0009); otherwise it is written and signed like any document.
+     */
+    public byte[] sign(CebMessage message) throws SigningException {
+        Optional<byte[]> canonical;
+        try {
+            canonical = CANONICAL.write(message);
+        } catch (IllegalArgumentException e) {
+            throw new SigningException("CEB-G001", "报文含 XML 不允许的字符：" + e.getMessage(),
+                    "the message holds a character XML does not allow: " + e.getMessage(), e);
+        }
+        if (canonical.isEmpty()) {
+            return sign(new CebWriter().write(message));
+        }
+        byte[] document = canonical.get();
+        SignatureSuite suite = key.suite();
+        String digest = java.util.Base64.getEncoder().encodeToString(suite.newDigest().digest(document));
+        byte[] value = key.sign(SignatureMarkup.signedInfo(suite, digest));
+        byte[] signature = SignatureMarkup.signature(suite, digest, value, certNo, certificateBase64());
+        int end = document.length - CanonicalCebWriter.endTag(message).length();
+        byte[] out = new byte[DECLARATION.length + document.length + signature.length];
+        System.arraycopy(DECLARATION, 0, out, 0, DECLARATION.length);
+        System.arraycopy(document, 0, out, DECLARATION.length, end);
+        System.arraycopy(signature, 0, out, DECLARATION.length + end, signature.length);
+        System.arraycopy(document, end, out, DECLARATION.length + end + signature.length, document.length - end);
+        return out;
     }
 
     /** Signs a bare CEB message. */
@@ -85,7 +134,7 @@ public final class CebSigner implements MessageSigner {
     private byte[] signDocument(Document document) throws SigningException {
         SignatureSuite suite = key.suite();
         byte[] digest = suite.newDigest().digest(Canonicalization.of(document));
-        SignatureElement signature = SignatureElement.create(document, suite, digest, key.certNo(), key.certificate());
+        SignatureElement signature = SignatureElement.create(document, suite, digest, certNo, key.certificate());
         document.getDocumentElement().appendChild(signature.signature());
         signature.value(key.sign(Canonicalization.of(signature.signedInfo())));
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
