@@ -27,6 +27,8 @@ public final class CanonicalCebWriter {
             + Namespaces.XSI_PREFIX + "=\"" + Namespaces.XSI + "\"");
     private static final byte[][] INDENTS = new byte[16][];
     private static final Map<GroupDef, Tags[]> TAGS = new ConcurrentHashMap<>();
+    /** One buffer per thread, reused: a signer writes thousands of messages a second. */
+    private static final ThreadLocal<Out> BUFFERS = ThreadLocal.withInitial(() -> new Out(16384));
 
     static {
         for (int i = 0; i < INDENTS.length; i++) {
@@ -52,7 +54,7 @@ public final class CanonicalCebWriter {
         if (!message.signatures().isEmpty() || !message.extendMessages().isEmpty()) {
             return Optional.empty();
         }
-        Out out = new Out(16384);
+        Out out = BUFFERS.get().reset();
         String root = PREFIX + message.type().rootName();
         out.put('<').putText(root, false).put(ROOT_NAMESPACES);
         if (message.guid() != null) {
@@ -112,6 +114,14 @@ public final class CanonicalCebWriter {
 
         byte[] bytes() {
             return Arrays.copyOf(buf, len);
+        }
+
+        Out reset() {
+            if (buf.length > 1 << 20) {
+                buf = new byte[16384]; // do not keep a huge buffer alive after one huge message
+            }
+            len = 0;
+            return this;
         }
 
         Out put(byte[] bytes) {
