@@ -114,6 +114,12 @@ class SignRoundTripTest {
                 .extracting(e -> ((SigningException) e).code()).isEqualTo("CEB-G003");
         assertThatThrownBy(() -> signer.sign("<a".getBytes(StandardCharsets.UTF_8)))
                 .extracting(e -> ((SigningException) e).code()).isEqualTo("CEB-G001");
+        String deep = "<ceb:CEB603Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">" + "<a>".repeat(100_000)
+                + "</a>".repeat(100_000) + "</ceb:CEB603Message>";
+        assertThatThrownBy(() -> signer.sign(deep.getBytes(StandardCharsets.UTF_8)))
+                .extracting(e -> ((SigningException) e).code()).isEqualTo("CEB-G001");
+        assertThat(new CebVerifier(TrustAnchors.none(), VerifyProfile.STRICT).verify(deep.getBytes(StandardCharsets.UTF_8)).reason())
+                .contains(VerifyReason.UNREADABLE);
     }
 
     @Test

@@ -32,8 +32,7 @@ public final class CardClient implements AutoCloseable {
     private final HttpClient http;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private WebSocket socket;
-    private CompletableFuture<Void> opened;
+    private volatile WebSocket socket;
 
     public CardClient(URI uri, Duration timeout) {
         this.uri = uri;
@@ -103,12 +102,13 @@ public final class CardClient implements AutoCloseable {
         if (socket != null && !socket.isOutputClosed() && !socket.isInputClosed()) {
             return socket;
         }
-        opened = new CompletableFuture<>();
+        Listener listener = new Listener();
         try {
-            socket = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, new Listener())
+            WebSocket ws = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, listener)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return socket;
+            listener.opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket = ws;
+            return ws;
         } catch (ExecutionException | TimeoutException e) {
             disconnect();
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -138,9 +138,13 @@ public final class CardClient implements AutoCloseable {
         }
     }
 
-    /** Collects text frames into messages; the server's {@code open} greeting unlocks requests. */
+    /**
+     * Collects text frames into messages; the server's {@code open} greeting unlocks requests. A listener of a
+     * connection that has since been replaced fails nothing but its own greeting.
+     */
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder buffer = new StringBuilder();
+        private final CompletableFuture<Void> opened = new CompletableFuture<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -172,18 +176,20 @@ public final class CardClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            failAll("closed by the card client (" + statusCode + ")");
+            failAll(webSocket, "closed by the card client (" + statusCode + ")");
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            failAll(String.valueOf(error.getMessage()));
+            failAll(webSocket, String.valueOf(error.getMessage()));
         }
 
-        private void failAll(String why) {
+        private void failAll(WebSocket webSocket, String why) {
             opened.completeExceptionally(new IllegalStateException(why));
-            pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(why)));
+            if (webSocket == socket) {
+                pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException(why)));
+            }
         }
     }
 }

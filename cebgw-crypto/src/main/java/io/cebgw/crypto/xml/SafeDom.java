@@ -20,6 +20,8 @@ import java.io.IOException;
  */
 public final class SafeDom {
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String MAX_DEPTH = "jdk.xml.maxElementDepth";
+    private static final String MAX_ELEMENT_DEPTH = "64";
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeDom::newBuilder);
 
     private SafeDom() {
@@ -64,6 +66,8 @@ public final class SafeDom {
             factory.setExpandEntityReferences(false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute(MAX_DEPTH, MAX_ELEMENT_DEPTH); // CEB messages nest 6 deep; refuse stack-eating input
+
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
