@@ -61,6 +61,16 @@ public final class CebgwCommand implements Runnable {
         err.println("cebgw: " + file + ": " + e.describe(language().locale()));
     }
 
+    /** Reads a command's input file (or standard input for "-"); when it cannot, says why on one line and returns null. */
+    byte[] readInput(String file) {
+        try {
+            return Input.read(file, io.cebgw.core.xml.XmlLimits.DEFAULT);
+        } catch (io.cebgw.core.xml.CebReadException e) {
+            unreadable(file, e);
+            return null;
+        }
+    }
+
     Language language() {
         if (lang == null) {
             return Language.fromEnvironment();

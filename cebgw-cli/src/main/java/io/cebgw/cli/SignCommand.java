@@ -1,8 +1,6 @@
 package io.cebgw.cli;
 
 import io.cebgw.core.signing.SigningException;
-import io.cebgw.core.xml.CebReadException;
-import io.cebgw.core.xml.XmlLimits;
 import io.cebgw.crypto.cert.CertificateInfo;
 import io.cebgw.crypto.key.SigningKey;
 import io.cebgw.crypto.sign.CebSigner;
@@ -35,11 +33,8 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] input;
-        try {
-            input = Input.read(file, XmlLimits.DEFAULT);
-        } catch (CebReadException e) {
-            root.unreadable(file, e);
+        byte[] input = root.readInput(file);
+        if (input == null) {
             return ExitCode.UNREADABLE;
         }
         try (SigningKey key = keyOptions.open()) {

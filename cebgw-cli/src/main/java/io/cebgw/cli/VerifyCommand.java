@@ -1,7 +1,5 @@
 package io.cebgw.cli;
 
-import io.cebgw.core.xml.CebReadException;
-import io.cebgw.core.xml.XmlLimits;
 import io.cebgw.crypto.CertNo;
 import io.cebgw.crypto.key.KeySourceException;
 import io.cebgw.crypto.verify.CebVerifier;
@@ -50,11 +48,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] input;
-        try {
-            input = Input.read(file, XmlLimits.DEFAULT);
-        } catch (CebReadException e) {
-            root.unreadable(file, e);
+        byte[] input = root.readInput(file);
+        if (input == null) {
             return ExitCode.UNREADABLE;
         }
         TrustAnchors anchors;
