@@ -12,6 +12,9 @@ public interface MessageSigner {
      */
     byte[] sign(byte[] businessXml) throws SigningException;
 
+    /** Signs a message from the model (the gateway's path: no parse needed). */
+    byte[] sign(io.cebgw.core.model.CebMessage message) throws SigningException;
+
     /** The certificate number (KeyName) the signatures carry: the certificate serial in lowercase hex. */
     String certNo();
 }

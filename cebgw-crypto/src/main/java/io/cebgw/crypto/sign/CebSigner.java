@@ -68,6 +68,7 @@ public final class CebSigner implements MessageSigner {
      * Signs a message from the model. Without verbatim elements it is written straight in canonical form, hashed
      * and signed with no parse (ADR 0009); otherwise it is written and signed like any document.
      */
+    @Override
     public byte[] sign(CebMessage message) throws SigningException {
         Optional<byte[]> canonical;
         try {
