@@ -1,0 +1,44 @@
+package io.cebgw.core.transport;
+
+/**
+ * One way of exchanging DXP envelopes with a peer (the data-exchange platform, a vendor client, or — in the
+ * sandbox — the enterprise). Every implementation passes the same contract test. Messages are whole envelope
+ * documents (DxpMsg, DxpMsgSv, DxpRep), never parsed or changed by the transport.
+ */
+public interface Transport extends AutoCloseable {
+    /** A short name for logs and reports, e.g. {@code folder:/var/cebgw/exchange}. */
+    String name();
+
+    /** Hands one envelope to the peer; returns once the transport holds it durably (a crash after this loses nothing). */
+    void send(Envelope envelope) throws TransportException;
+
+    /**
+     * Starts delivering what the peer sends to {@code handler}, one message at a time. A message counts as taken
+     * only when the handler returns normally; if it throws, the message is kept for another attempt or set aside.
+     */
+    void start(Handler handler) throws TransportException;
+
+    /** Stops receiving and releases resources; messages not yet taken stay with the transport. */
+    @Override
+    void close();
+
+    /** Receives inbound messages. */
+    @FunctionalInterface
+    interface Handler {
+        void accept(Envelope envelope) throws Exception;
+    }
+
+    /**
+     * A message as the transport carries it.
+     *
+     * @param id    an identifier unique per message (the CopMsgId when known), used for names and logs
+     * @param bytes the envelope document, exactly as sent
+     */
+    record Envelope(String id, byte[] bytes) {
+        public Envelope {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a message needs an id");
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.cebgw.sandbox;
+
+import io.cebgw.core.example.ExampleFactory;
+import io.cebgw.core.example.ExampleOptions;
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.GroupDef;
+import io.cebgw.core.spec.MessageType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents of one joint-test flow, in the order they are sent: order or booking (CEB303), waybill (CEB505),
+ * declaration list (CEB603), 总分单 (CEB607), arrival (CEB507), departure (CEB509). Numbers get a tag so several
+ * flows can run against one sandbox; a tag starting with {@code SBX-<SCENARIO>} selects a scenario.
+ */
+public final class FlowDocuments {
+    public static final List<MessageType> ORDER = List.of(MessageType.CEB303, MessageType.CEB505, MessageType.CEB603,
+            MessageType.CEB607, MessageType.CEB507, MessageType.CEB509);
+    private static final Set<String> NUMBERS = Set.of("copNo", "orderNo", "logisticsNo", "billNo", "totalPackageNo");
+
+    private FlowDocuments() {
+    }
+
+    /** The final receipt status of each document of a flow under the default script. */
+    public static final Map<MessageType, String> FINAL_STATUS = Map.of(MessageType.CEB303, "120", MessageType.CEB505, "120",
+            MessageType.CEB603, "899", MessageType.CEB607, "399", MessageType.CEB507, "399", MessageType.CEB509, "399");
+
+    /**
+     * @param tradeMode 9710 or 9810 (9610 and 1210 work too)
+     * @param tag       put in front of every number, e.g. {@code T1-} or {@code SBX-INSPECT-}
+     */
+    public static List<CebMessage> flow(String tradeMode, String tag, String customsCode, String dxpId) {
+        ExampleFactory examples = new ExampleFactory();
+        return ORDER.stream().map(type -> {
+            CebMessage message = examples.create(type, new ExampleOptions(tradeMode, null, 1));
+            retag(message.root(), tag, dxpId);
+            return message;
+        }).toList();
+    }
+
+    /** One document of a flow, tagged the same way. */
+    public static CebMessage document(MessageType type, String tradeMode, String tag, String dxpId) {
+        CebMessage message = new ExampleFactory().create(type, new ExampleOptions(tradeMode, null, 1));
+        retag(message.root(), tag, dxpId);
+        return message;
+    }
+
+    private static void retag(Node node, String tag, String dxpId) {
+        for (String field : NUMBERS) {
+            if (node.def().position(field) >= 0 && node.get(field) != null) {
+                String value = tag + node.get(field);
+                node.set(field, value.length() > 30 && "copNo".equals(field) ? value.substring(0, 30) : value);
+            }
+        }
+        if (node.def().position("dxpId") >= 0 && node.get("dxpId") != null) {
+            node.set("dxpId", dxpId);
+        }
+        for (GroupDef group : node.def().groups()) {
+            for (Node child : node.children(group.name())) {
+                retag(child, tag, dxpId);
+            }
+        }
+    }
+}

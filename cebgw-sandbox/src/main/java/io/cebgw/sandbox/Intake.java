@@ -1,0 +1,334 @@
+package io.cebgw.sandbox;
+
+import io.cebgw.core.codec.CebReader;
+import io.cebgw.core.codec.ReadResult;
+import io.cebgw.core.envelope.DxpMsg;
+import io.cebgw.core.envelope.DxpMsgSv;
+import io.cebgw.core.envelope.DxpRep;
+import io.cebgw.core.envelope.Envelope;
+import io.cebgw.core.envelope.EnvelopeReader;
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.validation.MessageValidator;
+import io.cebgw.core.validation.XsdCheck;
+import io.cebgw.core.xml.CebReadException;
+import io.cebgw.crypto.verify.CebVerifier;
+import io.cebgw.crypto.verify.Verdict;
+import io.cebgw.crypto.verify.VerifyProfile;
+import io.cebgw.crypto.verify.VerifyReason;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Checks each arriving message in the order the real system does and answers each failure the way the spec
+ * says: envelope → DxpRep; format (definitions and, when configured, the official XSD) → CEB900; signature
+ * (required for appStatus 2, verified strictly against the sender's registered certificates) → DxpRep 1001/1002/1004;
+ * business rules (code tables, B2B rules, duplicates, references, modify/delete) → 100 海关退单.
+ */
+final class Intake {
+    private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+    private static final Set<Character> FORMAT_FINDINGS = Set.of('S', 'F');
+    private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final SandboxConfig config;
+    private final Registry registry;
+    private final Ledger ledger;
+    private final Replies replies;
+    private final Flow flow;
+    private final Clock clock;
+    private final XsdCheck xsd;
+    private final MessageValidator validator = new MessageValidator();
+    private final AtomicLong numbers = new AtomicLong();
+
+    Intake(SandboxConfig config, Registry registry, Ledger ledger, Replies replies, Flow flow, Clock clock) {
+        this.config = config;
+        this.registry = registry;
+        this.ledger = ledger;
+        this.replies = replies;
+        this.flow = flow;
+        this.clock = clock;
+        this.xsd = config.schemaDir() == null ? null : new XsdCheck(config.schemaDir());
+    }
+
+    /** Never throws for bad input: every rejection is recorded and, where the sender can be told, answered. */
+    void process(Transport.Envelope incoming) {
+        Arrival arrival = ledger.arrival(incoming.id(), clock.instant(), incoming.bytes().length);
+        try {
+            DxpMsg msg = envelope(incoming.bytes(), arrival);
+            if (msg == null) {
+                return;
+            }
+            Route route = route(incoming.bytes(), msg);
+            ReadResult read = format(msg, route, arrival);
+            if (read == null || !signature(msg, read, route, arrival)) {
+                return;
+            }
+            business(read.message(), route, arrival);
+        } catch (TransportException e) {
+            arrival.verdict("answer", false, "SBX-T001", "cannot send the answer: " + e.getMessage());
+            LOG.warning("sandbox: " + e.getMessage());
+        } catch (RuntimeException e) {
+            arrival.verdict("internal", false, "SBX-E001", e.toString());
+            LOG.log(java.util.logging.Level.WARNING, "sandbox: internal error on " + incoming.id(), e);
+        }
+    }
+
+    private DxpMsg envelope(byte[] bytes, Arrival arrival) throws TransportException {
+        Envelope envelope;
+        try {
+            envelope = new EnvelopeReader().read(bytes);
+        } catch (CebReadException e) {
+            arrival.verdict("envelope", false, e.error().code(), e.describe(Locale.CHINA));
+            LOG.warning("sandbox: rejected " + arrival.transportId() + ": " + e.describe(Locale.ENGLISH));
+            return null; // nothing identifies the sender: a real exchange cannot answer either
+        }
+        if (envelope instanceof DxpRep) {
+            arrival.verdict("envelope", false, "SBX-V001", "DxpRep 不是申报报文 / a DxpRep is not a declaration");
+            return null;
+        }
+        DxpMsg msg = envelope instanceof DxpMsgSv sv ? sv.dxpMsg() : (DxpMsg) envelope;
+        arrival.identify(msg.transInfo().copMsgId(), msg.transInfo().senderId(), msg.transInfo().msgType());
+        if (!msg.transInfo().receiverIds().contains(config.nodeId())) {
+            answer(arrival, msg, "2001", "指定的接收方不存在：" + msg.transInfo().receiverIds() + "（应为 " + config.nodeId() + "）");
+            return null;
+        }
+        if (registry.byDxpId(msg.transInfo().senderId()).isEmpty()) {
+            answer(arrival, msg, "2999", "发送方 " + msg.transInfo().senderId() + " 未在沙箱登记 / sender not registered");
+            return null;
+        }
+        if (ledger.seen(msg.transInfo().copMsgId())) {
+            arrival.verdict("envelope", false, "SBX-V002", "重复投递的 CopMsgId（已处理，不再处理）/ duplicate delivery, ignored");
+            return null;
+        }
+        arrival.verdict("envelope", true, "", "");
+        return msg;
+    }
+
+    private void answer(Arrival arrival, DxpMsg msg, String code, String info) throws TransportException {
+        arrival.verdict("envelope", false, code, info);
+        replies.exchangeResponse(msg.transInfo(), code, info);
+        arrival.answered("DxpRep " + code);
+    }
+
+    private static Route route(byte[] bytes, DxpMsg msg) {
+        try {
+            Envelope envelope = new EnvelopeReader().read(bytes);
+            return new Route(msg.transInfo().senderId(), envelope instanceof DxpMsgSv sv ? sv.svNo() : null);
+        } catch (CebReadException e) {
+            return new Route(msg.transInfo().senderId(), null);
+        }
+    }
+
+    private ReadResult format(DxpMsg msg, Route route, Arrival arrival) throws TransportException {
+        ReadResult read;
+        try {
+            read = new CebReader().read(msg.data());
+        } catch (CebReadException e) {
+            return formatFailure(msg, route, arrival, e.describe(Locale.CHINA));
+        }
+        List<Finding> problems = new ArrayList<>(read.findings().stream()
+                .filter(f -> f.isError() && FORMAT_FINDINGS.contains(f.code().charAt(4))).toList());
+        problems.addAll(validator.validate(read).findings().stream()
+                .filter(f -> f.isError() && FORMAT_FINDINGS.contains(f.code().charAt(4)) && !problems.contains(f)).toList());
+        if (xsd != null) {
+            problems.addAll(xsd.check(read.businessXml(), XsdCheck.schemaFor(read.message().type())).stream()
+                    .filter(Finding::isError).toList());
+        }
+        if (!problems.isEmpty()) {
+            return formatFailure(msg, route, arrival, describe(problems));
+        }
+        arrival.verdict("format", true, "", "");
+        return read;
+    }
+
+    private ReadResult formatFailure(DxpMsg msg, Route route, Arrival arrival, String info) throws TransportException {
+        arrival.verdict("format", false, "CEB900", info);
+        replies.send(replies.formatReceipt(msg.transInfo().copMsgId(), msg.transInfo().msgType(), info, msg.data()),
+                MessageType.CEB900.rootName(), route);
+        arrival.answered("CEB900");
+        return null;
+    }
+
+    private boolean signature(DxpMsg msg, ReadResult read, Route route, Arrival arrival) throws TransportException {
+        boolean declared = read.message().businessRecords().stream().map(Intake::head).anyMatch(h -> "2".equals(h.get("appStatus")));
+        if (!declared) {
+            arrival.verdict("signature", true, "", "appStatus 1：暂存无需加签 / not required");
+            return true;
+        }
+        if (!read.message().isSigned()) {
+            return signatureFailure(msg, arrival, "1001", "CEB-V003 申报（appStatus=2）的报文必须加签 / a declaration must be signed");
+        }
+        Enterprise sender = registry.byDxpId(msg.transInfo().senderId()).orElseThrow();
+        Verdict verdict = new CebVerifier(sender.trust(), VerifyProfile.STRICT, clock).verify(read.businessXml());
+        if (!verdict.valid()) {
+            VerifyReason reason = verdict.reason().orElseThrow();
+            String code = reason == VerifyReason.DIGEST_MISMATCH || reason == VerifyReason.SIGNATURE_INVALID
+                    || reason == VerifyReason.WRAPPING ? "1004" : "1001";
+            return signatureFailure(msg, arrival, code, verdict.describe(Locale.CHINA));
+        }
+        if (verdict.warnings().stream().anyMatch(w -> w.reason() == VerifyReason.CERTIFICATE_EXPIRED)) {
+            return signatureFailure(msg, arrival, "1002", "数字签名过期：证书不在有效期内 / the certificate has expired");
+        }
+        arrival.verdict("signature", true, "", "");
+        return true;
+    }
+
+    private boolean signatureFailure(DxpMsg msg, Arrival arrival, String code, String info) throws TransportException {
+        arrival.verdict("signature", false, code, info);
+        replies.exchangeResponse(msg.transInfo(), code, info);
+        arrival.answered("DxpRep " + code);
+        return false;
+    }
+
+    private void business(CebMessage message, Route route, Arrival arrival) {
+        Optional<Kind> kind = Kind.of(message.type());
+        if (kind.isEmpty()) {
+            arrival.verdict("business", false, "SBX-B001", message.type().rootName() + " 不是企业申报的报文 / not a declaration");
+            return;
+        }
+        List<Finding> businessErrors = validator.validate(message).findings().stream()
+                .filter(f -> f.isError() && !FORMAT_FINDINGS.contains(f.code().charAt(4))).toList();
+        List<String> verdicts = new ArrayList<>();
+        for (Node record : message.businessRecords()) {
+            verdicts.add(record(kind.get(), record, businessErrors, route, arrival));
+        }
+        boolean all = verdicts.stream().allMatch(String::isEmpty);
+        arrival.verdict("business", all, all ? "" : "100", String.join("; ", verdicts.stream().filter(v -> !v.isEmpty()).toList()));
+    }
+
+    /** One business record; returns the rejection reason, or "" when accepted. */
+    private String record(Kind kind, Node record, List<Finding> businessErrors, Route route, Arrival arrival) {
+        Map<String, String> head = head(record);
+        List<Map<String, String>> lines = record.def().groups().stream()
+                .filter(g -> g.name().endsWith("List"))
+                .flatMap(g -> record.children(g.name()).stream()).map(Node::values).toList();
+        String key = kind.keyFields.stream().map(f -> String.valueOf(head.get(f))).collect(Collectors.joining("|"));
+        Optional<Scenario> scenario = Scenario.of(java.util.Arrays.asList(head.get("copNo"), head.get("orderNo"),
+                head.get("logisticsNo"), head.get("coElNo")));
+        Document doc = new Document(kind, key, head, lines, scenario, route.senderId(), route, preNo(), invtNo(head));
+        arrival.answered(doc.kind().type.receipt().map(MessageType::rootName).orElse("?") + " " + key);
+        Optional<Document> existing = ledger.document(kind, key);
+        String appType = head.getOrDefault("appType", "1");
+        String reason = businessErrors.isEmpty() ? references(kind, doc) : describe(businessErrors);
+        if (reason.isEmpty()) {
+            reason = switch (appType) {
+                case "1" -> existing.filter(e -> e.status() != Status.REJECTED)
+                        .map(e -> "业务主键重复：已存在相同编号的" + kind.type.zh() + " " + key + "（修改请用 appType=2）").orElse("");
+                case "2", "3" -> existing.isEmpty() ? "未找到要" + ("2".equals(appType) ? "修改" : "删除") + "的" + kind.type.zh() + " " + key
+                        : changeable(existing.get()) ? "" : "状态不符：" + kind.type.zh() + " " + key + " 已审结，不能"
+                        + ("2".equals(appType) ? "修改" : "删除");
+                default -> "未知的 appType " + appType;
+            };
+        }
+        if (!reason.isEmpty()) {
+            ledger.put(doc);
+            flow.reject(doc, reason);
+            return reason;
+        }
+        existing.ifPresent(ledger::remove);
+        if ("1".equals(head.get("appStatus"))) {
+            ledger.put(doc);
+            flow.single(doc, Status.STORED, Status.STORED.info(), true);
+        } else if ("3".equals(appType)) {
+            flow.single(doc, Status.DECLARING, "删除申报成功[" + head.get("guid") + "]", true);
+        } else {
+            ledger.put(doc);
+            flow.begin(doc, ("2".equals(appType) ? "修改申报成功[" : "新增申报成功[") + head.get("guid") + "]");
+        }
+        return "";
+    }
+
+    private static boolean changeable(Document doc) {
+        Status s = doc.status();
+        return s == null || s == Status.STORED || s == Status.DECLARING || s == Status.ACCEPTED || s == Status.REJECTED;
+    }
+
+    /** References that must exist: the list's order and waybill, the lists of 总分单/arrival/departure, etc. */
+    private String references(Kind kind, Document doc) {
+        SandboxConfig.Rules rules = config.rules();
+        switch (kind) {
+            case LIST -> {
+                if (rules.listNeedsOrder() && live(ledger.document(Kind.ORDER, doc.field("ebpCode") + "|" + doc.field("ebcCode")
+                        + "|" + doc.field("orderNo"))).isEmpty()) {
+                    return "未找到清单对应的订单/订仓单 orderNo=" + doc.field("orderNo") + "（请先申报 CEB303）";
+                }
+                if (rules.listNeedsWaybill() && live(ledger.document(Kind.WAYBILL, doc.field("logisticsCode") + "|"
+                        + doc.field("logisticsNo"))).isEmpty()) {
+                    return "未找到清单对应的物流运单 logisticsNo=" + doc.field("logisticsNo") + "（请先申报 CEB505）";
+                }
+            }
+            case MASTER_BILL, ARRIVAL, DEPARTURE -> {
+                for (Map<String, String> line : doc.lines()) {
+                    boolean known = ledger.listsByLogisticsNo(line.get("logisticsNo")).stream().anyMatch(l -> l.status() != Status.REJECTED);
+                    if (!known) {
+                        return kind.type.zh() + "中的物流运单号 " + line.get("logisticsNo") + " 没有对应的申报清单";
+                    }
+                }
+            }
+            case CANCEL -> {
+                Optional<Document> list = ledger.listByInvtNo(doc.field("invtNo"));
+                if (list.isEmpty() || list.get().status() == Status.REJECTED) {
+                    return "撤销的清单 " + doc.field("invtNo") + " 不存在";
+                }
+                Status s = list.get().status();
+                if (s == Status.RELEASED || s == Status.CLOSED || list.get().finished()) {
+                    return "清单 " + doc.field("invtNo") + " 已放行或已结束，不能撤销";
+                }
+            }
+            case SUMMARY -> {
+                for (Map<String, String> line : doc.lines()) {
+                    Optional<Document> list = ledger.listByInvtNo(line.get("invtNo"));
+                    if (list.isEmpty() || (list.get().status() != Status.RELEASED && list.get().status() != Status.CLOSED)) {
+                        return "汇总申请中的清单 " + line.get("invtNo") + " 不存在或未放行";
+                    }
+                }
+            }
+            default -> {
+                // orders, waybills, payments and returns refer to nothing that must exist first
+            }
+        }
+        return "";
+    }
+
+    private static Optional<Document> live(Optional<Document> doc) {
+        return doc.filter(d -> d.status() != Status.REJECTED);
+    }
+
+    /** The head fields of a business record: its *Head group, or the record itself when it is flat. */
+    static Map<String, String> head(Node record) {
+        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
+                .map(g -> record.child(g.name())).map(Node::values).orElse(record.values());
+    }
+
+    private static String describe(List<Finding> findings) {
+        return findings.stream().limit(10).map(f -> f.code() + " " + f.path() + " " + f.message(Locale.CHINA))
+                .collect(Collectors.joining("; ")) + (findings.size() > 10 ? "; …（共 " + findings.size() + " 项）" : "");
+    }
+
+    private String preNo() {
+        return "B" + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(D8)
+                + String.format("%09d", numbers.incrementAndGet());
+    }
+
+    private String invtNo(Map<String, String> head) {
+        String customs = head.getOrDefault("customsCode", "0000");
+        return (customs + "0000").substring(0, 4) + LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear()
+                + "E" + String.format("%09d", numbers.incrementAndGet());
+    }
+}

@@ -1,0 +1,88 @@
+package io.cebgw.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything the sandbox has seen and decided: arrivals (every message, accepted or not), documents by business
+ * key, declaration lists by their waybill number and list number, CopMsgIds for duplicate deliveries.
+ * Documents are changed only on the sandbox's worker thread; arrivals may be read from any thread.
+ */
+public final class Ledger {
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    private final Map<String, Document> documents = new LinkedHashMap<>();
+    private final Map<String, List<Document>> listsByLogisticsNo = new HashMap<>();
+    private final Map<String, Document> listsByInvtNo = new HashMap<>();
+    private final Map<String, Integer> copMsgIds = new HashMap<>();
+    private final AtomicLong numbers = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+
+    Arrival arrival(String transportId, Instant time, int size) {
+        Arrival arrival = new Arrival(numbers.incrementAndGet(), transportId, time, size);
+        arrivals.add(arrival);
+        return arrival;
+    }
+
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** Records a CopMsgId; true when it was seen before (a duplicate delivery). */
+    synchronized boolean seen(String copMsgId) {
+        boolean before = copMsgIds.merge(copMsgId, 1, Integer::sum) > 1;
+        if (before) {
+            duplicates.incrementAndGet();
+        }
+        return before;
+    }
+
+    /** How many deliveries repeated a CopMsgId already received. */
+    public long duplicateDeliveries() {
+        return duplicates.get();
+    }
+
+    synchronized Optional<Document> document(Kind kind, String key) {
+        return Optional.ofNullable(documents.get(kind.name() + "|" + key));
+    }
+
+    synchronized void put(Document document) {
+        documents.put(document.kind().name() + "|" + document.key(), document);
+        if (document.kind() == Kind.LIST) {
+            String logisticsNo = document.field("logisticsNo");
+            if (logisticsNo != null) {
+                listsByLogisticsNo.computeIfAbsent(logisticsNo, k -> new ArrayList<>()).add(document);
+            }
+            listsByInvtNo.put(document.invtNo(), document);
+        }
+    }
+
+    synchronized void remove(Document document) {
+        documents.remove(document.kind().name() + "|" + document.key());
+        if (document.kind() == Kind.LIST) {
+            List<Document> lists = listsByLogisticsNo.get(document.field("logisticsNo"));
+            if (lists != null) {
+                lists.remove(document);
+            }
+            listsByInvtNo.remove(document.invtNo());
+        }
+    }
+
+    synchronized List<Document> listsByLogisticsNo(String logisticsNo) {
+        return List.copyOf(listsByLogisticsNo.getOrDefault(logisticsNo, List.of()));
+    }
+
+    synchronized Optional<Document> listByInvtNo(String invtNo) {
+        return Optional.ofNullable(listsByInvtNo.get(invtNo));
+    }
+
+    public synchronized List<Document> documents() {
+        return List.copyOf(documents.values());
+    }
+}
