@@ -1,0 +1,155 @@
+package io.cebgw.sandbox;
+
+import io.cebgw.core.codec.CebWriter;
+import io.cebgw.core.envelope.DxpMsg;
+import io.cebgw.core.envelope.EnvelopeReader;
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.testing.SharedSpec;
+import io.cebgw.core.validation.XsdCheck;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.crypto.sign.CebSigner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.cebgw.sandbox.GatewaySide.receipt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each check answers the way the spec says: CEB900 for format, DxpRep for signatures, 100 for business rules. */
+class SandboxChecksTest {
+    @TempDir
+    Path dir;
+    SandboxHarness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = new SandboxHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private GatewaySide.Answer answerTo(String copMsgId) throws InterruptedException {
+        return h.gateway.await(a -> copMsgId.equals(a.fields().get("oriCopMsgId")), SandboxHarness.WAIT);
+    }
+
+    @Test
+    void everyOfficialSampleThatFailsTheXsdGetsACeb900() throws Exception {
+        XsdCheck xsd = new XsdCheck(SharedSpec.xsd202205());
+        List<String> expected = new ArrayList<>();
+        for (Path sample : SharedSpec.files(SharedSpec.samples("202205", "export"))) {
+            byte[] bytes = Files.readAllBytes(sample);
+            String type = sample.getFileName().toString().replace(".xml", "");
+            boolean invalid;
+            try {
+                invalid = xsd.check(bytes, XsdCheck.schemaFor(MessageType.byRootName(type).orElseThrow())).stream().anyMatch(Finding::isError);
+            } catch (RuntimeException e) {
+                invalid = true;
+            }
+            if (invalid) {
+                expected.add(h.gateway.sendBusiness(bytes, type.length() > 30 ? type.substring(0, 30) : type));
+            }
+        }
+        assertThat(expected).as("some official samples fail the XSD (duplicated BaseTransfer, CEB792 …)").isNotEmpty();
+        for (String copMsgId : expected) {
+            GatewaySide.Answer answer = answerTo(copMsgId);
+            assertThat(answer).as("answer to " + copMsgId).isNotNull();
+            assertThat(answer.kind()).isEqualTo("CEB900");
+            assertThat(Integer.parseInt(answer.status())).isNegative();
+            assertThat(answer.fields().get("oriMessageType")).startsWith("CEB");
+            assertThat(answer.fields().get("returnInfo")).isNotBlank();
+        }
+    }
+
+    @Test
+    void unsignedDeclarationIsRejected() throws Exception {
+        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "U-", SandboxHarness.DXP_ID);
+        String id = h.gateway.sendBusiness(new CebWriter().write(order), "CEB303Message");
+        GatewaySide.Answer answer = answerTo(id);
+        assertThat(answer.kind()).isEqualTo("DxpRep");
+        assertThat(answer.status()).isEqualTo("1001");
+        assertThat(answer.fields().get("ResponseInfo")).contains("CEB-V003");
+    }
+
+    @Test
+    void signatureWithAnUnregisteredCertificateIsRejected() throws Exception {
+        CebSigner stranger = new CebSigner(KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=stranger,C=CN", Duration.ofDays(30)).signingKey());
+        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "X-", SandboxHarness.DXP_ID);
+        String id = h.gateway.sendBusiness(stranger.sign(order), "CEB303Message");
+        GatewaySide.Answer answer = answerTo(id);
+        assertThat(answer.status()).isEqualTo("1001");
+        assertThat(answer.fields().get("ResponseInfo")).contains("CEB-V015");
+    }
+
+    @Test
+    void documentTamperedAfterSigningIsRejected() throws Exception {
+        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "T-", SandboxHarness.DXP_ID);
+        byte[] signed = new CebSigner(io.cebgw.crypto.testing.TestKeys.key(SignatureSuite.SM2_SM3).signingKey()).sign(order);
+        byte[] tampered = new String(signed, StandardCharsets.UTF_8).replace("<ceb:goodsValue>", "<ceb:goodsValue>1").getBytes(StandardCharsets.UTF_8);
+        String id = h.gateway.sendBusiness(tampered, "CEB303Message");
+        GatewaySide.Answer answer = answerTo(id);
+        assertThat(answer.status()).isEqualTo("1004");
+        assertThat(answer.fields().get("ResponseInfo")).contains("CEB-V012");
+    }
+
+    @Test
+    void duplicateDeclarationAndListWithoutOrderAreRejected() throws Exception {
+        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "D-", SandboxHarness.DXP_ID);
+        String orderNo = order.businessRecords().get(0).child("OrderHead").get("orderNo");
+        h.gateway.send(order);
+        assertThat(h.gateway.await(receipt("CEB304Message", "120", "orderNo", orderNo), SandboxHarness.WAIT)).isNotNull();
+        CebMessage again = FlowDocuments.document(MessageType.CEB303, "9710", "D-", SandboxHarness.DXP_ID);
+        h.gateway.send(again);
+        GatewaySide.Answer rejected = h.gateway.await(receipt("CEB304Message", "100", "orderNo", orderNo), SandboxHarness.WAIT);
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.fields().get("returnInfo")).contains("业务主键重复");
+
+        CebMessage list = FlowDocuments.document(MessageType.CEB603, "9710", "NOORDER-", SandboxHarness.DXP_ID);
+        String copNo = list.businessRecords().get(0).child("InventoryHead").get("copNo");
+        h.gateway.send(list);
+        GatewaySide.Answer noOrder = h.gateway.await(receipt("CEB604Message", "100", "copNo", copNo), SandboxHarness.WAIT);
+        assertThat(noOrder).isNotNull();
+        assertThat(noOrder.fields().get("returnInfo")).contains("未找到清单对应的订单");
+    }
+
+    @Test
+    void receiptsTheSandboxWritesConformToTheOfficialXsd() throws Exception {
+        for (CebMessage m : FlowDocuments.flow("9710", "XSD-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID)) {
+            h.gateway.send(m);
+        }
+        h.gateway.send(FlowDocuments.document(MessageType.CEB303, "9710", "XSD-", SandboxHarness.DXP_ID)); // a 100
+        h.gateway.sendBusiness("<ceb:CEB303Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"/>".getBytes(StandardCharsets.UTF_8),
+                "CEB303Message"); // a CEB900
+        assertThat(h.gateway.await(a -> "CEB604Message".equals(a.type()) && "899".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
+        assertThat(h.gateway.await(a -> "CEB900".equals(a.kind()), SandboxHarness.WAIT)).isNotNull();
+        assertThat(h.gateway.await(a -> "100".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
+        Thread.sleep(100); // let the enterprise side move the last files to received/
+        XsdCheck xsd = new XsdCheck(SharedSpec.xsd202205());
+        int checked = 0;
+        try (Stream<Path> files = Files.list(dir.resolve("received"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] envelope = Files.readAllBytes(file);
+                assertThat(xsd.check(envelope, XsdCheck.TERMINAL)).as(file + " envelope").noneMatch(Finding::isError);
+                DxpMsg msg = (DxpMsg) new EnvelopeReader().read(envelope);
+                MessageType type = MessageType.byRootName(msg.transInfo().msgType()).orElseThrow();
+                assertThat(xsd.check(msg.data(), XsdCheck.schemaFor(type))).as(file + " " + type).noneMatch(Finding::isError);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+}
