@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
                 ""},
         subcommands = {ExampleCommand.class, ValidateCommand.class, WrapCommand.class, UnwrapCommand.class,
                 SignCommand.class, VerifyCommand.class, KeygenCommand.class, CsrCommand.class, CertCommand.class,
+                SandboxCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples / 示例:",
@@ -33,6 +34,7 @@ import java.nio.charset.StandardCharsets;
                 "  ./cebgw verify signed.xml --trust cert.pem               验签 / verify",
                 "  ./cebgw csr --key key.p12 -o req.csr                     证书请求 / certificate request",
                 "  ./cebgw cert show cert.pem                               查看证书 / show a certificate",
+                "  ./cebgw sandbox selftest                                 联调自测 / joint-test self-test",
                 "",
                 "Exit codes / 退出码: 0 ok, 1 findings (validate) or invalid signature (verify), 2 unreadable input or bad arguments, 3 internal error.",
                 "Language / 语言: --lang zh|en, or CEBGW_LANG=en."})

@@ -1,0 +1,55 @@
+package io.cebgw.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cebgw sandbox selftest}: the joint-test checklist run and its exit codes. */
+class SandboxCliTest {
+    @TempDir
+    Path dir;
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = CebgwCommand.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void selfTestWithAGeneratedEnterprisePasses() {
+        assertThat(run("sandbox", "selftest", "--timeout", "30")).as(out + err).isZero();
+        assertThat(out).contains("结论：通过").contains("CEB603Message").doesNotContain("FAIL");
+        assertThat(out.lines().filter(l -> l.startsWith("PASS"))).hasSize(12);
+    }
+
+    @Test
+    void selfTestWithTheEnterprisesOwnKeyWritesAReport() throws Exception {
+        Path pw = dir.resolve("pw");
+        Files.writeString(pw, "selftest-pw\n");
+        assertThat(run("keygen", "--alg", "rsa", "--subject", "CN=Own,C=CN", "-o", dir.resolve("own.p12").toString(),
+                "--password-file", pw.toString())).isZero();
+        assertThat(run("--lang", "en", "sandbox", "selftest", "--key", dir.resolve("own.p12").toString(), "--password-file", pw.toString(),
+                "--dxp-id", "DXPENT0000077777", "--customs-code", "3301960001", "-o", dir.resolve("report.txt").toString())).as(out + err).isZero();
+        assertThat(Files.readString(dir.resolve("report.txt"))).contains("RESULT: PASSED").contains("DXPENT0000077777");
+    }
+
+    @Test
+    void failingStepsGiveExitCodeOneAndBadArgumentsTwo() {
+        assertThat(run("sandbox", "selftest", "--timeout", "0")).isEqualTo(ExitCode.FINDINGS);
+        assertThat(out).contains("FAIL").contains("未通过");
+        assertThat(run("sandbox", "selftest", "--transport", "amqp")).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(err).contains("amqp");
+    }
+}
