@@ -100,8 +100,24 @@ final class Flow {
                 ledger.listByInvtNo(doc.field("invtNo")).ifPresent(Document::finish);
                 doc.finish();
             }
+            case SUMMARY -> {
+                summaryResult(doc);
+                doc.finish();
+            }
             default -> doc.finish();
         }
+    }
+
+    private void summaryResult(Document summary) {
+        List<Document> lists = new ArrayList<>();
+        for (var line : summary.lines()) {
+            ledger.listByInvtNo(line.get("invtNo")).filter(l -> !lists.contains(l)).ifPresent(lists::add);
+        }
+        String sumNo = "S" + summary.preNo().substring(1);
+        String declSeqNo = "D" + summary.preNo().substring(1);
+        byte[] result = replies.summaryResult(summary, lists, sumNo, declSeqNo);
+        trySend(() -> replies.send(result, io.cebgw.core.spec.MessageType.CEB792.rootName(), summary.route()));
+        summary.sent(new Document.SentReceipt(io.cebgw.core.spec.MessageType.CEB792.rootName(), "", replies.returnTime(), sumNo));
     }
 
     private void release(Document list) {
@@ -137,22 +153,33 @@ final class Flow {
     private record Step(Status status, String info) {
     }
 
+    /** Runs a scheduled action; a failure is logged (a scheduled executor would swallow it silently). */
+    private static Runnable logged(Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "sandbox: a scheduled step failed", e);
+            }
+        };
+    }
+
     private void schedule(Document doc, List<Step> steps, Runnable then) {
         long unit = step.toMillis() * (doc.scenario().filter(s -> s == Scenario.SLOW).isPresent() ? 20 : 1);
         if (doc.scenario().filter(s -> s == Scenario.DISORDER).isPresent() && steps.size() >= 2
                 && steps.get(0).status() == Status.DECLARING) {
-            worker.schedule(() -> emitReversed(doc, steps.get(0), steps.get(1)), unit, TimeUnit.MILLISECONDS);
+            worker.schedule(logged(() -> emitReversed(doc, steps.get(0), steps.get(1))), unit, TimeUnit.MILLISECONDS);
             for (int i = 2; i < steps.size(); i++) {
                 Step s = steps.get(i);
-                worker.schedule(() -> emit(doc, s), (long) i * unit, TimeUnit.MILLISECONDS);
+                worker.schedule(logged(() -> emit(doc, s)), (long) i * unit, TimeUnit.MILLISECONDS);
             }
         } else {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
-                worker.schedule(() -> emit(doc, s), (i + 1) * unit, TimeUnit.MILLISECONDS);
+                worker.schedule(logged(() -> emit(doc, s)), (i + 1) * unit, TimeUnit.MILLISECONDS);
             }
         }
-        worker.schedule(then, steps.size() * unit, TimeUnit.MILLISECONDS);
+        worker.schedule(logged(then), steps.size() * unit, TimeUnit.MILLISECONDS);
     }
 
     private void emit(Document doc, Step step) {

@@ -71,6 +71,36 @@ final class Replies {
         return new CebWriter().write(receipt);
     }
 
+    /**
+     * CEB792 汇总结果单 for an accepted summary (9610): the summary's parties, the weights of its lists, and one
+     * line per goods line of every list.
+     */
+    byte[] summaryResult(Document summary, List<Document> lists, String sumNo, String declSeqNo) {
+        CebMessage result = CebMessage.create(MessageType.CEB792);
+        Node record = result.addBusinessRecord();
+        Node head = record.add("SummaryResultHead");
+        java.math.BigDecimal gross = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal net = java.math.BigDecimal.ZERO;
+        for (Document list : lists) {
+            gross = gross.add(new java.math.BigDecimal(list.head().getOrDefault("grossWeight", "0")));
+            net = net.add(new java.math.BigDecimal(list.head().getOrDefault("netWeight", "0")));
+        }
+        head.set("guid", CebMessage.newGuid()).set("customsCode", summary.field("customsCode")).set("sumNo", sumNo)
+                .set("opDate", returnTime()).set("declSeqNo", declSeqNo).set("decState", "1");
+        for (String party : List.of("agentCode", "agentName", "ebcCode", "ebcName", "declAgentCode", "declAgentName")) {
+            head.set(party, summary.field(party));
+        }
+        head.set("grossWeight", gross.toPlainString()).set("netWeight", net.toPlainString()).set("msgCount", "1").set("msgSeqNo", "1");
+        int seq = 0;
+        for (Document list : lists) {
+            for (java.util.Map<String, String> line : list.lines()) {
+                record.add("SummaryResultList").set("invtNo", list.invtNo()).set("logisticsNo", list.field("logisticsNo"))
+                        .set("gseqno", String.valueOf(++seq)).set("gnum", line.get("gnum")).set("gcode", line.get("gcode"));
+            }
+        }
+        return new CebWriter().write(result);
+    }
+
     /** CEB900 报文格式校验回执 for a message that failed the format check. */
     byte[] formatReceipt(String oriCopMsgId, String oriMessageType, String info, byte[] original) {
         CebMessage receipt = CebMessage.create(MessageType.CEB900);

@@ -1,8 +1,6 @@
 package io.cebgw.sandbox;
 
 import io.cebgw.core.codec.CebWriter;
-import io.cebgw.core.envelope.DxpMsg;
-import io.cebgw.core.envelope.EnvelopeReader;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.MessageType;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.cebgw.sandbox.GatewaySide.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,19 +134,7 @@ class SandboxChecksTest {
         assertThat(h.gateway.await(a -> "CEB604Message".equals(a.type()) && "899".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
         assertThat(h.gateway.await(a -> "CEB900".equals(a.kind()), SandboxHarness.WAIT)).isNotNull();
         assertThat(h.gateway.await(a -> "100".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
-        Thread.sleep(100); // let the enterprise side move the last files to received/
-        XsdCheck xsd = new XsdCheck(SharedSpec.xsd202205());
-        int checked = 0;
-        try (Stream<Path> files = Files.list(dir.resolve("received"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] envelope = Files.readAllBytes(file);
-                assertThat(xsd.check(envelope, XsdCheck.TERMINAL)).as(file + " envelope").noneMatch(Finding::isError);
-                DxpMsg msg = (DxpMsg) new EnvelopeReader().read(envelope);
-                MessageType type = MessageType.byRootName(msg.transInfo().msgType()).orElseThrow();
-                assertThat(xsd.check(msg.data(), XsdCheck.schemaFor(type))).as(file + " " + type).noneMatch(Finding::isError);
-                checked++;
-            }
-        }
+        int checked = h.assertReceivedConformToXsd();
         assertThat(checked).isGreaterThan(15);
     }
 }
