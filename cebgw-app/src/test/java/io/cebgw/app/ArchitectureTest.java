@@ -50,8 +50,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void leavesAreNotDependedOn() {
+    void transportsArePluginsOfCoreOnly() {
+        classes().that().resideInAPackage("io.cebgw.transport..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.core..", "java..", "javax..")
+                .check(classes);
         noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..")
+                .should().dependOnClassesThat().resideInAPackage("io.cebgw.transport..")
+                .check(classes);
+    }
+
+    @Test
+    void leavesAreNotDependedOn() {
+        noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..", "io.cebgw.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.cli..", "io.cebgw.app..", "io.cebgw.server..", "io.cebgw.sandbox..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.cebgw.cli..")
