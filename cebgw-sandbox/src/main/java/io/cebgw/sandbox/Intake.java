@@ -96,7 +96,12 @@ final class Intake {
         } catch (CebReadException e) {
             arrival.verdict("envelope", false, e.error().code(), e.describe(Locale.CHINA));
             LOG.warning("sandbox: rejected " + arrival.transportId() + ": " + e.describe(Locale.ENGLISH));
-            return null; // nothing identifies the sender: a real exchange cannot answer either
+            Optional<io.cebgw.core.envelope.TransInfo> salvaged = TransInfoSalvage.of(bytes);
+            if (salvaged.isPresent()) { // the sender is known: tell it (报文格式错误)
+                replies.exchangeResponse(salvaged.get(), "0001", "报文格式错误：" + e.describe(Locale.CHINA));
+                arrival.answered("DxpRep 0001");
+            }
+            return null; // otherwise nothing identifies the sender: a real exchange cannot answer either
         }
         if (envelope instanceof DxpRep) {
             arrival.verdict("envelope", false, "SBX-V001", "DxpRep 不是申报报文 / a DxpRep is not a declaration");

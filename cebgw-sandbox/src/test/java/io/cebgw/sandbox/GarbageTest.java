@@ -50,6 +50,9 @@ class GarbageTest {
 
             assertThat(h.gateway.await(receipt("CEB304Message", "120", "orderNo", orderNo), SandboxHarness.WAIT))
                     .as("the valid order after the garbage is processed").isNotNull();
+            GatewaySide.Answer badBase64 = h.gateway.await(a -> "X1".equals(a.fields().get("oriCopMsgId")), SandboxHarness.WAIT);
+            assertThat(badBase64.status()).as("bad base64 with a readable TransInfo gets DxpRep 0001").isEqualTo("0001");
+            assertThat(badBase64.fields().get("ResponseInfo")).contains("CEB-I008");
             assertThat(h.sandbox.ledger().arrivals()).filteredOn(a -> !a.accepted()).hasSizeGreaterThanOrEqualTo(5)
                     .allSatisfy(a -> assertThat(a.verdicts()).isNotEmpty());
             assertThat(Files.exists(dir.resolve("failed").resolve(huge.getFileName()))).as("the 40 MB file is set aside unread").isTrue();
