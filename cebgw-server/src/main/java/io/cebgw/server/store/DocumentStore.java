@@ -1,0 +1,101 @@
+package io.cebgw.server.store;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Documents. Every query names the enterprise: one enterprise never reads another's rows. */
+public final class DocumentStore {
+    private final JdbcClient jdbc;
+
+    public DocumentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(DocumentRow d) {
+        jdbc.sql("insert into document (id, enterprise_id, message_type, business_key, guid, app_type, app_status, status, status_time,"
+                        + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.enterpriseId(), d.messageType(), d.businessKey(), d.guid(), d.appType(), d.appStatus(), d.status(),
+                        d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), d.unsignedXml(), d.signedXml(),
+                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()))
+                .update();
+    }
+
+    public Optional<DocumentRow> byId(String enterpriseId, String id) {
+        return jdbc.sql("select * from document where enterprise_id = ? and id = ?").params(enterpriseId, id)
+                .query(DocumentStore::row).optional();
+    }
+
+    public Optional<DocumentRow> byIdempotencyKey(String enterpriseId, String key) {
+        return jdbc.sql("select * from document where enterprise_id = ? and idempotency_key = ?").params(enterpriseId, key)
+                .query(DocumentStore::row).optional();
+    }
+
+    /** The documents of an enterprise with this type and business key, newest first. */
+    public List<DocumentRow> byKey(String enterpriseId, String messageType, String businessKey) {
+        return jdbc.sql("select * from document where enterprise_id = ? and message_type = ? and business_key = ? order by created_at desc, id")
+                .params(enterpriseId, messageType, businessKey).query(DocumentStore::row).list();
+    }
+
+    /** The document whose envelope carried this CopMsgId (any enterprise: receipts name no enterprise). */
+    public Optional<DocumentRow> byCopMsgId(String copMsgId) {
+        return jdbc.sql("select * from document where cop_msg_id = ?").param(copMsgId).query(DocumentStore::row).optional();
+    }
+
+    /** The newest document of any enterprise with this type and business key (receipt matching). */
+    public Optional<DocumentRow> newestByKey(String messageType, String businessKey) {
+        return jdbc.sql("select * from document where message_type = ? and business_key = ? order by created_at desc, id")
+                .params(messageType, businessKey).query(DocumentStore::row).list().stream().findFirst();
+    }
+
+    public List<DocumentRow> list(String enterpriseId, String messageType, String status, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select * from document where enterprise_id = :e");
+        if (messageType != null) {
+            sql.append(" and message_type = :t");
+        }
+        if (status != null) {
+            sql.append(" and status = :s");
+        }
+        sql.append(" order by created_at desc, id limit :limit offset :offset");
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("e", enterpriseId).param("limit", limit).param("offset", offset);
+        if (messageType != null) {
+            spec = spec.param("t", messageType);
+        }
+        if (status != null) {
+            spec = spec.param("s", status);
+        }
+        return spec.query(DocumentStore::row).list();
+    }
+
+    /** Stores the signed message and its envelope (declare). */
+    public void signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
+        jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ?")
+                .params(signedXml, envelope, copMsgId, Timestamp.from(now), id).update();
+    }
+
+    /** Applies a receipt status; returns false when the row changed meanwhile (optimistic: status and time must match). */
+    public boolean status(String id, String expectedStatus, String status, String statusTime, boolean finalState, Instant now) {
+        String guard = expectedStatus == null ? "status is null" : "status = :expected";
+        JdbcClient.StatementSpec spec = jdbc.sql("update document set status = :status, status_time = :time, final_state = :final, updated_at = :now"
+                        + " where id = :id and " + guard)
+                .param("status", status).param("time", statusTime).param("final", finalState).param("now", Timestamp.from(now)).param("id", id);
+        if (expectedStatus != null) {
+            spec = spec.param("expected", expectedStatus);
+        }
+        return spec.update() == 1;
+    }
+
+    static DocumentRow row(ResultSet rs, int n) throws SQLException {
+        return new DocumentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("message_type"), rs.getString("business_key"),
+                rs.getString("guid"), rs.getString("app_type"), rs.getString("app_status"), rs.getString("status"), rs.getString("status_time"),
+                rs.getBoolean("final_state"), rs.getString("cop_msg_id"), rs.getString("idempotency_key"), rs.getString("findings"),
+                rs.getBytes("unsigned_xml"), rs.getBytes("signed_xml"), rs.getBytes("envelope"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

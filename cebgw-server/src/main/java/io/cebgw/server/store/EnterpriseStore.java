@@ -1,0 +1,63 @@
+package io.cebgw.server.store;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Enterprises and their API keys (stored as SHA-256 hashes only). */
+public final class EnterpriseStore {
+    private final JdbcClient jdbc;
+
+    public EnterpriseStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(EnterpriseRow e) {
+        jdbc.sql("insert into enterprise (id, name, customs_code, credit_code, dxp_id, roles, signing_profile, transport_profile, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.id(), e.name(), e.customsCode(), e.creditCode(), e.dxpId(), e.roles(), e.signingProfile(),
+                        e.transportProfile(), Timestamp.from(e.createdAt()))
+                .update();
+    }
+
+    public Optional<EnterpriseRow> byId(String id) {
+        return jdbc.sql("select * from enterprise where id = ?").param(id).query(EnterpriseStore::row).optional();
+    }
+
+    public Optional<EnterpriseRow> byDxpId(String dxpId) {
+        return jdbc.sql("select * from enterprise where dxp_id = ?").param(dxpId).query(EnterpriseStore::row).optional();
+    }
+
+    public List<EnterpriseRow> all() {
+        return jdbc.sql("select * from enterprise order by created_at, id").query(EnterpriseStore::row).list();
+    }
+
+    public void addApiKey(String enterpriseId, String apiKey, String label) {
+        jdbc.sql("insert into api_key (key_hash, enterprise_id, label, created_at) values (?, ?, ?, ?)")
+                .params(hash(apiKey), enterpriseId, label, Timestamp.from(Instant.now())).update();
+    }
+
+    /** The enterprise an API key belongs to. */
+    public Optional<String> enterpriseOfKey(String apiKey) {
+        return jdbc.sql("select enterprise_id from api_key where key_hash = ?").param(hash(apiKey)).query(String.class).optional();
+    }
+
+    static String hash(String apiKey) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EnterpriseRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new EnterpriseRow(rs.getString("id"), rs.getString("name"), rs.getString("customs_code"), rs.getString("credit_code"),
+                rs.getString("dxp_id"), rs.getString("roles"), rs.getString("signing_profile"), rs.getString("transport_profile"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

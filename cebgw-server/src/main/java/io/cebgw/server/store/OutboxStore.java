@@ -1,0 +1,90 @@
+package io.cebgw.server.store;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The transactional outbox. A document change and its outbox row are written in the same transaction (by the
+ * caller); relays claim due rows ({@code FOR UPDATE SKIP LOCKED} where the database has it), send, and mark them.
+ */
+public final class OutboxStore {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Dialect dialect;
+
+    public OutboxStore(JdbcClient jdbc, TransactionTemplate tx, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+    }
+
+    public void insert(String enterpriseId, String documentId, String copMsgId, byte[] payload, Instant now) {
+        jdbc.sql("insert into outbox (enterprise_id, document_id, cop_msg_id, payload, attempts, next_attempt_at, state, created_at)"
+                        + " values (?, ?, ?, ?, 0, ?, 'PENDING', ?)")
+                .params(enterpriseId, documentId, copMsgId, payload, Timestamp.from(now), Timestamp.from(now)).update();
+    }
+
+    /** Claims up to {@code limit} due rows for this relay; other relays do not get them until released. */
+    public List<OutboxRow> claim(String relayId, Instant now, int limit) {
+        return tx.execute(status -> {
+            List<Long> ids = jdbc.sql("select id from outbox where state = 'PENDING' and claimed_by is null and next_attempt_at <= ?"
+                            + " order by id limit ?" + dialect.lockClause())
+                    .params(Timestamp.from(now), limit).query(Long.class).list();
+            List<OutboxRow> claimed = new ArrayList<>();
+            for (Long id : ids) {
+                jdbc.sql("update outbox set claimed_by = ?, claimed_at = ? where id = ?").params(relayId, Timestamp.from(now), id).update();
+                claimed.add(jdbc.sql("select * from outbox where id = ?").param(id).query(OutboxStore::row).single());
+            }
+            return claimed;
+        });
+    }
+
+    public void sent(long id) {
+        jdbc.sql("update outbox set state = 'SENT', claimed_by = null, attempts = attempts + 1 where id = ?").param(id).update();
+    }
+
+    /** A failed attempt: retried at {@code next}, or dead-lettered when {@code dead}. */
+    public void failed(long id, String error, Instant next, boolean dead) {
+        jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_by = null, state = ? where id = ?")
+                .params(error.length() > 1000 ? error.substring(0, 1000) : error, Timestamp.from(next), dead ? OutboxRow.DEAD : OutboxRow.PENDING, id)
+                .update();
+    }
+
+    /** Frees claims older than {@code stale} (a relay that died mid-send); returns how many. */
+    public int releaseStale(Instant now, Duration stale) {
+        return jdbc.sql("update outbox set claimed_by = null where state = 'PENDING' and claimed_by is not null and claimed_at < ?")
+                .param(Timestamp.from(now.minus(stale))).update();
+    }
+
+    /** Manual resend: a dead or sent row of this enterprise goes back to pending with the same CopMsgId. */
+    public int resend(String enterpriseId, String documentId, Instant now) {
+        return jdbc.sql("update outbox set state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = null, last_error = null"
+                        + " where enterprise_id = ? and document_id = ? and state <> 'PENDING'")
+                .params(Timestamp.from(now), enterpriseId, documentId).update();
+    }
+
+    public List<OutboxRow> forDocument(String enterpriseId, String documentId) {
+        return jdbc.sql("select * from outbox where enterprise_id = ? and document_id = ? order by id").params(enterpriseId, documentId)
+                .query(OutboxStore::row).list();
+    }
+
+    public Map<String, Integer> countsByState() {
+        Map<String, Integer> counts = new TreeMap<>();
+        jdbc.sql("select state, count(*) as n from outbox group by state")
+                .query((rs, n) -> counts.put(rs.getString("state"), rs.getInt("n"))).list();
+        return counts;
+    }
+
+    private static OutboxRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getString("enterprise_id"), rs.getString("document_id"), rs.getString("cop_msg_id"),
+                rs.getBytes("payload"), rs.getInt("attempts"), rs.getString("state"), rs.getString("last_error"));
+    }
+}

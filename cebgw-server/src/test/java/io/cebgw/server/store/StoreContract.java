@@ -1,0 +1,189 @@
+package io.cebgw.server.store;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One repository test suite, run on H2, PostgreSQL and MariaDB by its subclasses. */
+abstract class StoreContract {
+    DataSource dataSource;
+    JdbcClient jdbc;
+    EnterpriseStore enterprises;
+    DocumentStore documents;
+    OutboxStore outbox;
+    ReceiptStore receipts;
+    Archive archive;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void setUp() {
+        dataSource = dataSource();
+        jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        enterprises = new EnterpriseStore(jdbc);
+        documents = new DocumentStore(jdbc);
+        outbox = new OutboxStore(jdbc, tx, Dialect.of(dataSource));
+        receipts = new ReceiptStore(jdbc);
+        archive = new Archive(new ArchiveStore(jdbc));
+    }
+
+    String enterprise(String dxpId) {
+        String id = UUID.randomUUID().toString();
+        enterprises.insert(new EnterpriseRow(id, "企业 " + dxpId, "3301964ABC", null, dxpId, "EBC,AGENT", "type=pkcs12", null, now));
+        return id;
+    }
+
+    DocumentRow document(String enterpriseId, String key, String idempotencyKey) {
+        DocumentRow d = new DocumentRow(UUID.randomUUID().toString(), enterpriseId, "CEB603Message", key, UUID.randomUUID().toString().toUpperCase(),
+                "1", "2", null, null, false, null, idempotencyKey, "[]", "<x>中文</x>".getBytes(StandardCharsets.UTF_8), null, null, now, now);
+        documents.insert(d);
+        return d;
+    }
+
+    @Test
+    void enterprisesAndApiKeys() {
+        String a = enterprise("DXPENT0000000001");
+        enterprises.addApiKey(a, "key-a", "test");
+        assertThat(enterprises.byDxpId("DXPENT0000000001")).get().extracting(EnterpriseRow::name).isEqualTo("企业 DXPENT0000000001");
+        assertThat(enterprises.enterpriseOfKey("key-a")).contains(a);
+        assertThat(enterprises.enterpriseOfKey("key-b")).isEmpty();
+        assertThat(jdbc.sql("select key_hash from api_key").query(String.class).single()).doesNotContain("key-a").hasSize(64);
+        assertThatThrownBy(() -> enterprise("DXPENT0000000001")).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void documentsAreScopedToTheirEnterprise() {
+        String a = enterprise("DXPENT0000000001");
+        String b = enterprise("DXPENT0000000002");
+        DocumentRow d = document(a, "AGENT|COP1", "idem-1");
+        assertThat(documents.byId(a, d.id())).get().satisfies(r -> {
+            assertThat(new String(r.unsignedXml(), StandardCharsets.UTF_8)).isEqualTo("<x>中文</x>");
+            assertThat(r.createdAt()).isEqualTo(now);
+        });
+        assertThat(documents.byId(b, d.id())).as("another enterprise never sees it").isEmpty();
+        assertThat(documents.byIdempotencyKey(a, "idem-1")).isPresent();
+        assertThat(documents.byIdempotencyKey(b, "idem-1")).isEmpty();
+        assertThatThrownBy(() -> document(a, "AGENT|COP2", "idem-1")).isInstanceOf(DuplicateKeyException.class);
+        document(b, "AGENT|COP2", "idem-1"); // the same idempotency key is fine for another enterprise
+        assertThat(documents.list(a, "CEB603Message", null, 10, 0)).hasSize(1);
+        assertThat(documents.list(b, null, null, 10, 0)).hasSize(1);
+        assertThat(documents.byKey(a, "CEB603Message", "AGENT|COP1")).hasSize(1);
+    }
+
+    @Test
+    void statusChangesAreOptimistic() {
+        String a = enterprise("DXPENT0000000001");
+        DocumentRow d = document(a, "K", null);
+        assertThat(documents.status(d.id(), null, "2", "20261127100000001", false, now)).isTrue();
+        assertThat(documents.status(d.id(), null, "120", "20261127100000002", false, now)).as("a stale expectation loses").isFalse();
+        assertThat(documents.status(d.id(), "2", "120", "20261127100000002", false, now)).isTrue();
+        assertThat(documents.byId(a, d.id()).orElseThrow().status()).isEqualTo("120");
+        documents.signed(d.id(), new byte[] {1}, new byte[] {2}, "COPMSG-1", now);
+        assertThat(documents.byCopMsgId("COPMSG-1")).get().extracting(DocumentRow::id).isEqualTo(d.id());
+    }
+
+    @Test
+    void outboxClaimsEachRowOnceAcrossRelays() throws Exception {
+        String a = enterprise("DXPENT0000000001");
+        for (int i = 0; i < 40; i++) {
+            outbox.insert(a, "doc-" + i, "COP-" + i, new byte[] {(byte) i}, now.minusSeconds(1));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<OutboxRow>>> futures = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            String relay = "relay-" + r;
+            futures.add(pool.submit(() -> {
+                start.await();
+                List<OutboxRow> mine = new ArrayList<>();
+                for (List<OutboxRow> batch = outbox.claim(relay, now, 7); !batch.isEmpty(); batch = outbox.claim(relay, now, 7)) {
+                    mine.addAll(batch);
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        Set<String> claimed = Collections.synchronizedSet(new HashSet<>());
+        int total = 0;
+        for (Future<List<OutboxRow>> f : futures) {
+            for (OutboxRow row : f.get()) {
+                assertThat(claimed.add(row.copMsgId())).as("claimed twice: " + row.copMsgId()).isTrue();
+                total++;
+            }
+        }
+        pool.shutdown();
+        assertThat(total).isEqualTo(40);
+        assertThat(outbox.claim("late", now, 10)).as("everything is held").isEmpty();
+        assertThat(outbox.releaseStale(now.plusSeconds(600), Duration.ofMinutes(5))).isEqualTo(40);
+        assertThat(outbox.claim("again", now, 100)).hasSize(40);
+    }
+
+    @Test
+    void outboxRetriesDeadLettersAndResends() {
+        String a = enterprise("DXPENT0000000001");
+        outbox.insert(a, "doc-1", "COP-1", new byte[] {1}, now);
+        OutboxRow row = outbox.claim("r", now, 1).get(0);
+        outbox.failed(row.id(), "peer down", now.plusSeconds(30), false);
+        assertThat(outbox.claim("r", now, 1)).as("not due before its next attempt").isEmpty();
+        OutboxRow again = outbox.claim("r", now.plusSeconds(31), 1).get(0);
+        assertThat(again.copMsgId()).as("the CopMsgId stays the same across retries").isEqualTo("COP-1");
+        assertThat(again.attempts()).isEqualTo(1);
+        outbox.failed(again.id(), "still down", now.plusSeconds(60), true);
+        assertThat(outbox.countsByState()).containsEntry("DEAD", 1);
+        assertThat(outbox.resend(a, "doc-1", now)).isEqualTo(1);
+        OutboxRow resent = outbox.claim("r", now, 1).get(0);
+        outbox.sent(resent.id());
+        assertThat(outbox.forDocument(a, "doc-1")).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo("SENT");
+            assertThat(r.copMsgId()).isEqualTo("COP-1");
+        });
+    }
+
+    @Test
+    void receiptsAndTransitions() {
+        String a = enterprise("DXPENT0000000001");
+        receipts.insert(new ReceiptStore.ReceiptRow(a, "doc-1", "CEB604Message", "120", "20261127100000001", "入库", "C1", "APPLIED", now));
+        assertThat(receipts.seen("doc-1", "120", "20261127100000001")).isTrue();
+        assertThat(receipts.seen("doc-1", "399", "20261127100000001")).isFalse();
+        receipts.transition(new ReceiptStore.Transition("doc-1", "2", "120", "20261127100000001", now));
+        assertThat(receipts.transitions("doc-1")).singleElement().extracting(ReceiptStore.Transition::toStatus).isEqualTo("120");
+        assertThat(receipts.forDocument(a, "doc-1")).hasSize(1);
+    }
+
+    @Test
+    void archiveChainDetectsTampering() {
+        for (int i = 0; i < 7; i++) {
+            archive.append(i % 2 == 0 ? Archive.OUT : Archive.IN, "e", "d" + i, "C" + i, ("message " + i).getBytes(StandardCharsets.UTF_8), now);
+        }
+        assertThat(archive.verify().intact()).isTrue();
+        assertThat(archive.verify().entries()).isEqualTo(7);
+        jdbc.sql("update archive_entry set content = ? where seq = 4").param("forged".getBytes(StandardCharsets.UTF_8)).update();
+        Archive.Verification broken = archive.verify();
+        assertThat(broken.firstBrokenSeq()).contains(4L);
+        assertThat(broken.reason()).contains("content");
+    }
+}
