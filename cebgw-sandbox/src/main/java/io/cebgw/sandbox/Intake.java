@@ -223,7 +223,7 @@ final class Intake {
         List<Map<String, String>> lines = record.def().groups().stream()
                 .filter(g -> g.name().endsWith("List"))
                 .flatMap(g -> record.children(g.name()).stream()).map(Node::values).toList();
-        String key = kind.keyFields.stream().map(f -> String.valueOf(head.get(f))).collect(Collectors.joining("|"));
+        String key = io.cebgw.core.spec.BusinessKey.of(kind.type, head::get);
         Optional<Scenario> scenario = Scenario.of(java.util.Arrays.asList(head.get("copNo"), head.get("orderNo"),
                 head.get("logisticsNo"), head.get("coElNo")));
         Document doc = new Document(kind, key, head, lines, scenario, route.senderId(), route, preNo(), invtNo(head));

@@ -7,31 +7,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the sandbox treats each declaration type: its business key (what makes two declarations "the same"), and
- * its role in the flow. Keys follow the receipts' own key fields (SPEC22 §2).
+ * How the sandbox treats each declaration type: its role in the flow. Business keys are core's {@code BusinessKey}.
  */
 enum Kind {
-    ORDER(MessageType.CEB303, List.of("ebpCode", "ebcCode", "orderNo")),
-    PAYMENT(MessageType.CEB403, List.of("ebcCode", "orderNo", "payNo")),
-    WAYBILL(MessageType.CEB505, List.of("logisticsCode", "logisticsNo")),
-    LIST(MessageType.CEB603, List.of("agentCode", "copNo")),
-    CANCEL(MessageType.CEB605, List.of("agentCode", "copNo")),
-    MASTER_BILL(MessageType.CEB607, List.of("agentCode", "copNo")),
-    ARRIVAL(MessageType.CEB507, List.of("operatorCode", "copNo")),
-    DEPARTURE(MessageType.CEB509, List.of("logisticsCode", "copNo")),
-    SUMMARY(MessageType.CEB701, List.of("agentCode", "copNo")),
-    RETURN(MessageType.CEB213, List.of("agentCode", "coElNo")),
-    RETURN_TALLY(MessageType.CEB215, List.of("operatorCode", "coElNo"));
+    ORDER(MessageType.CEB303),
+    PAYMENT(MessageType.CEB403),
+    WAYBILL(MessageType.CEB505),
+    LIST(MessageType.CEB603),
+    CANCEL(MessageType.CEB605),
+    MASTER_BILL(MessageType.CEB607),
+    ARRIVAL(MessageType.CEB507),
+    DEPARTURE(MessageType.CEB509),
+    SUMMARY(MessageType.CEB701),
+    RETURN(MessageType.CEB213),
+    RETURN_TALLY(MessageType.CEB215);
 
     private static final Map<MessageType, Kind> BY_TYPE = Map.ofEntries(
             java.util.Arrays.stream(values()).map(k -> Map.entry(k.type, k)).toArray(Map.Entry[]::new));
 
     final MessageType type;
-    final List<String> keyFields;
 
-    Kind(MessageType type, List<String> keyFields) {
+    Kind(MessageType type) {
         this.type = type;
-        this.keyFields = keyFields;
     }
 
     static Optional<Kind> of(MessageType type) {

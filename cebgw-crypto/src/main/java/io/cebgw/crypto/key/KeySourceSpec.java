@@ -69,12 +69,25 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
 
     /** Reads a {@code .properties} key configuration (UTF-8). */
     public static KeySourceSpec load(Path file) throws KeySourceException {
-        Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+            return read(reader, file.toString());
         } catch (IOException e) {
             throw new KeySourceException("CEB-K001", "无法读取密钥配置 " + file, "cannot read the key configuration " + file, e);
         }
+    }
+
+    /** Parses key configuration text in {@code .properties} form (a stored signing profile). */
+    public static KeySourceSpec parse(String properties, String origin) throws KeySourceException {
+        try {
+            return read(new java.io.StringReader(properties), origin);
+        } catch (IOException e) {
+            throw new KeySourceException("CEB-K001", "无法读取密钥配置 " + origin, "cannot read the key configuration " + origin, e);
+        }
+    }
+
+    private static KeySourceSpec read(Reader reader, Object file) throws IOException, KeySourceException {
+        Properties properties = new Properties();
+        properties.load(reader);
         Map<String, String> settings = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k).strip()));
         String type = settings.remove("type");

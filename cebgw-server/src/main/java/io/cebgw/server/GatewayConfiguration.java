@@ -1,0 +1,117 @@
+package io.cebgw.server;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.crypto.key.KeySources;
+import io.cebgw.sandbox.Registry;
+import io.cebgw.sandbox.Sandbox;
+import io.cebgw.sandbox.SandboxConfig;
+import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.Signers;
+import io.cebgw.server.flow.OutboxRelay;
+import io.cebgw.server.flow.ReceiptProcessor;
+import io.cebgw.server.store.Archive;
+import io.cebgw.server.store.ArchiveStore;
+import io.cebgw.server.store.Dialect;
+import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.store.EnterpriseStore;
+import io.cebgw.server.store.OutboxStore;
+import io.cebgw.server.store.ReceiptStore;
+import io.cebgw.transport.folder.FolderTransport;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+
+/** The gateway's parts and how they connect; nothing here knows the web layer. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Dialect dialect(DataSource dataSource) {
+        return Dialect.of(dataSource);
+    }
+
+    /** Migrations per database; MySQL shares MariaDB's. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsPerDatabase(DataSource dataSource) {
+        return config -> config.locations(Dialect.of(dataSource).migrationLocation());
+    }
+
+    @Bean
+    EnterpriseStore enterpriseStore(JdbcClient jdbc) {
+        return new EnterpriseStore(jdbc);
+    }
+
+    @Bean
+    DocumentStore documentStore(JdbcClient jdbc) {
+        return new DocumentStore(jdbc);
+    }
+
+    @Bean
+    OutboxStore outboxStore(JdbcClient jdbc, TransactionTemplate tx, Dialect dialect) {
+        return new OutboxStore(jdbc, tx, dialect);
+    }
+
+    @Bean
+    ReceiptStore receiptStore(JdbcClient jdbc) {
+        return new ReceiptStore(jdbc);
+    }
+
+    @Bean
+    Archive archive(JdbcClient jdbc) {
+        return new Archive(new ArchiveStore(jdbc));
+    }
+
+    @Bean(destroyMethod = "close")
+    Signers signers() {
+        return new Signers(new KeySources());
+    }
+
+    @Bean
+    DocumentService documentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers,
+                                    TransactionTemplate tx, Clock clock) {
+        return new DocumentService(enterprises, documents, outbox, signers, tx, clock);
+    }
+
+    @Bean
+    io.cebgw.server.document.EnterpriseService enterpriseService(EnterpriseStore enterprises, Signers signers,
+                                                                 org.springframework.beans.factory.ObjectProvider<Sandbox> sandbox, Clock clock) {
+        return new io.cebgw.server.document.EnterpriseService(enterprises, signers, java.util.Optional.ofNullable(sandbox.getIfAvailable()), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    Transport transport(GatewayProperties properties) throws TransportException {
+        return new FolderTransport(properties.exchangeFolder(), FolderTransport.Side.ENTERPRISE, properties.pollInterval(), 64L << 20);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxStore outbox, Transport transport, Archive archive, Clock clock, GatewayProperties p) {
+        return new OutboxRelay(outbox, transport, archive, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
+    }
+
+    @Bean
+    ReceiptProcessor receiptProcessor(DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx, Clock clock) {
+        return new ReceiptProcessor(documents, receipts, archive, tx, clock);
+    }
+
+    /** The customs sandbox in-process, on the same exchange folder (cebgw.sandbox=true: the demo and tests). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.sandbox", havingValue = "true")
+    Sandbox sandbox(GatewayProperties p, Clock clock) throws TransportException {
+        SandboxConfig config = new SandboxConfig(null, p.exchangeFolder(), -1, p.sandboxStepMillis(), null, List.of(), null);
+        Sandbox sandbox = new Sandbox(config, new Registry(),
+                new FolderTransport(p.exchangeFolder(), FolderTransport.Side.EXCHANGE, p.pollInterval(), 64L << 20), clock);
+        sandbox.start();
+        return sandbox;
+    }
+}

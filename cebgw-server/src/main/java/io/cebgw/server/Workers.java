@@ -1,0 +1,47 @@
+package io.cebgw.server;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.server.flow.OutboxRelay;
+import io.cebgw.server.flow.ReceiptProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The background work: the outbox relay, the stale-claim sweeper, and receipt intake from the transport. */
+@Component
+class Workers {
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    private final OutboxRelay relay;
+    private final ReceiptProcessor receipts;
+    private final Transport transport;
+
+    Workers(OutboxRelay relay, ReceiptProcessor receipts, Transport transport) {
+        this.relay = relay;
+        this.receipts = receipts;
+        this.transport = transport;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startReceiving() throws TransportException {
+        transport.start(receipts);
+    }
+
+    @Scheduled(fixedDelayString = "${cebgw.relay-interval:200ms}")
+    void relay() {
+        try {
+            relay.relay();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "outbox relay round failed (retried next round)", e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "60s")
+    void sweep() {
+        relay.sweep();
+    }
+}

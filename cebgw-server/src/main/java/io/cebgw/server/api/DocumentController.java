@@ -1,0 +1,133 @@
+package io.cebgw.server.api;
+
+import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.FindingsJson;
+import io.cebgw.server.document.ValidationFailed;
+import io.cebgw.server.store.DocumentRow;
+import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.store.OutboxStore;
+import io.cebgw.server.store.ReceiptStore;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents of the calling enterprise: create from JSON or XML (draft or declare at once, idempotent with
+ * {@code Idempotency-Key}), declare a draft, list, read with receipts and transitions, download each stage's XML,
+ * resend. Another enterprise's document is 404, never data.
+ */
+@RestController
+@RequestMapping("/api/v1/documents")
+class DocumentController {
+    private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private final DocumentService service;
+    private final DocumentStore documents;
+    private final ReceiptStore receipts;
+    private final OutboxStore outbox;
+    private final Clock clock;
+
+    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock) {
+        this.service = service;
+        this.documents = documents;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    ResponseEntity<Map<String, Object>> create(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @RequestBody byte[] body,
+                                               @RequestHeader(value = "Content-Type") String contentType,
+                                               @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                               @RequestParam(defaultValue = "false") boolean declare) throws ValidationFailed {
+        DocumentService.Created created = service.create(enterprise, body, contentType.contains("json"), idempotencyKey, declare);
+        Map<String, Object> out = summary(created.document());
+        out.put("findings", FindingsJson.maps(created.findings()));
+        return ResponseEntity.status(created.existing() ? 200 : 201).body(out);
+    }
+
+    @PostMapping("/{id}/declare")
+    Map<String, Object> declare(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        return summary(service.declare(enterprise, id));
+    }
+
+    @PostMapping("/{id}/resend")
+    Map<String, Object> resend(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        DocumentRow d = find(enterprise, id);
+        return Map.of("id", d.id(), "requeued", outbox.resend(enterprise, id, clock.instant()));
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise,
+                                   @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+                                   @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return documents.list(enterprise, type, status, Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
+                .map(DocumentController::summary).toList();
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        DocumentRow d = find(enterprise, id);
+        Map<String, Object> out = summary(d);
+        out.put("receipts", receipts.forDocument(enterprise, id));
+        out.put("transitions", receipts.transitions(id));
+        out.put("outbox", outbox.forDocument(enterprise, id).stream().map(o -> Map.of("copMsgId", o.copMsgId(), "state", o.state(),
+                "attempts", o.attempts())).toList());
+        return out;
+    }
+
+    @GetMapping(value = "/{id}/xml", produces = "application/xml")
+    ResponseEntity<byte[]> xml(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        return xml(find(enterprise, id).unsignedXml(), id);
+    }
+
+    @GetMapping(value = "/{id}/signed.xml", produces = "application/xml")
+    ResponseEntity<byte[]> signed(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        return xml(find(enterprise, id).signedXml(), id);
+    }
+
+    @GetMapping(value = "/{id}/envelope.xml", produces = "application/xml")
+    ResponseEntity<byte[]> envelope(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
+        return xml(find(enterprise, id).envelope(), id);
+    }
+
+    private DocumentRow find(String enterprise, String id) throws ValidationFailed {
+        return documents.byId(enterprise, id).orElseThrow(() ->
+                new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of()));
+    }
+
+    private static ResponseEntity<byte[]> xml(byte[] bytes, String id) throws ValidationFailed {
+        if (bytes == null) {
+            throw new ValidationFailed(404, "GW-D409", "该单证还没有这一阶段的报文（未申报）", "the document has not reached this stage (not declared)", List.of());
+        }
+        return ResponseEntity.ok().contentType(XML).body(bytes);
+    }
+
+    static Map<String, Object> summary(DocumentRow d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("messageType", d.messageType());
+        m.put("businessKey", d.businessKey());
+        m.put("guid", d.guid());
+        m.put("appType", d.appType());
+        m.put("appStatus", d.appStatus());
+        m.put("status", d.status());
+        m.put("statusTime", d.statusTime());
+        m.put("final", d.finalState());
+        m.put("copMsgId", d.copMsgId());
+        m.put("createdAt", d.createdAt().toString());
+        return m;
+    }
+}

@@ -1,0 +1,202 @@
+package io.cebgw.server.document;
+
+import io.cebgw.core.codec.CebReader;
+import io.cebgw.core.codec.CebWriter;
+import io.cebgw.core.codec.ReadResult;
+import io.cebgw.core.envelope.DxpMsg;
+import io.cebgw.core.envelope.EnvelopeWriter;
+import io.cebgw.core.envelope.Wrapping;
+import io.cebgw.core.finding.Finding;
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.spec.BusinessKey;
+import io.cebgw.core.validation.MessageValidator;
+import io.cebgw.core.xml.CebReadException;
+import io.cebgw.core.xml.XmlLimits;
+import io.cebgw.server.store.DocumentRow;
+import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.store.EnterpriseRow;
+import io.cebgw.server.store.EnterpriseStore;
+import io.cebgw.server.store.OutboxStore;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creates documents from JSON or XML, validates them at once, stores drafts (暂存) and declares (申报): sign, wrap in
+ * a DxpMsg with a CopMsgId that never changes, and write the outbox row in the same transaction as the document.
+ */
+public final class DocumentService {
+    private static final Set<String> FINAL_FOR_CHANGE = Set.of("399", "800", "899");
+
+    private final EnterpriseStore enterprises;
+    private final DocumentStore documents;
+    private final OutboxStore outbox;
+    private final Signers signers;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final MessageValidator validator = new MessageValidator();
+
+    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
+                           Clock clock) {
+        this.enterprises = enterprises;
+        this.documents = documents;
+        this.outbox = outbox;
+        this.signers = signers;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The result of a create: the stored row, its findings (warnings included), and whether it existed (idempotency). */
+    public record Created(DocumentRow document, List<Finding> findings, boolean existing) {
+    }
+
+    /**
+     * @param json           JSON (see {@link JsonMessages}) when true, XML otherwise
+     * @param idempotencyKey a repeated create with the same key returns the first result
+     * @param declare        sign and send at once; otherwise a draft (暂存) kept here
+     */
+    public Created create(String enterpriseId, byte[] body, boolean json, String idempotencyKey, boolean declare) throws ValidationFailed {
+        if (idempotencyKey != null) {
+            Optional<DocumentRow> existing = documents.byIdempotencyKey(enterpriseId, idempotencyKey);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), List.of(), true);
+            }
+        }
+        CebMessage message = parse(body, json);
+        if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
+            throw new ValidationFailed(422, "GW-D002", "每个单证只能是一条申报记录（" + message.type().rootName() + " 含 "
+                    + message.businessRecords().size() + " 条）", "a document is one declaration record", List.of());
+        }
+        Node head = head(message.businessRecords().get(0));
+        head.set("appStatus", declare ? "2" : "1");
+        List<Finding> findings = validator.validate(message).findings();
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (declare && !errors.isEmpty()) {
+            throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报（" + errors.size() + " 个错误）",
+                    "the document has " + errors.size() + " errors and cannot be declared", findings);
+        }
+        String key = BusinessKey.of(message.type(), head::get);
+        checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
+        var now = clock.instant();
+        DocumentRow row = new DocumentRow(UUID.randomUUID().toString(), enterpriseId, message.type().rootName(), key, head.get("guid"),
+                head.has("appType") ? head.get("appType") : "1", head.get("appStatus"), null, null, false, null, idempotencyKey,
+                FindingsJson.write(findings), new CebWriter().write(message), null, null, now, now);
+        try {
+            return tx.execute(status -> {
+                documents.insert(row);
+                if (declare) {
+                    send(row, message);
+                }
+                return new Created(documents.byId(enterpriseId, row.id()).orElseThrow(), findings, false);
+            });
+        } catch (SigningFailure e) {
+            throw new ValidationFailed(500, e.failure.code(), e.failure.describe(Locale.CHINA), e.failure.describe(Locale.ENGLISH), List.of());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return new Created(documents.byIdempotencyKey(enterpriseId, idempotencyKey).orElseThrow(), List.of(), true);
+        }
+    }
+
+    /** Declares a stored draft: appStatus 2, validated again, signed and sent. */
+    public DocumentRow declare(String enterpriseId, String documentId) throws ValidationFailed {
+        DocumentRow row = documents.byId(enterpriseId, documentId).orElseThrow(() -> notFound(documentId));
+        if (row.copMsgId() != null) {
+            throw new ValidationFailed(409, "GW-D005", "该单证已申报", "the document has already been declared", List.of());
+        }
+        CebMessage message = parse(row.unsignedXml(), false);
+        head(message.businessRecords().get(0)).set("appStatus", "2");
+        List<Finding> errors = validator.validate(message).findings().stream().filter(Finding::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报", "the document has errors and cannot be declared", errors);
+        }
+        try {
+            tx.executeWithoutResult(status -> send(row, message));
+        } catch (SigningFailure e) {
+            throw new ValidationFailed(500, e.failure.code(), e.failure.describe(Locale.CHINA), e.failure.describe(Locale.ENGLISH), List.of());
+        }
+        return documents.byId(enterpriseId, documentId).orElseThrow();
+    }
+
+    /** Signs, wraps and queues; runs inside the caller's transaction. */
+    private void send(DocumentRow row, CebMessage message) {
+        EnterpriseRow enterprise = enterprises.byId(row.enterpriseId()).orElseThrow();
+        byte[] signed;
+        try {
+            signed = signers.signer(enterprise).sign(message);
+        } catch (SigningException e) {
+            throw new SigningFailure(e);
+        }
+        String copMsgId = Wrapping.newCopMsgId();
+        byte[] envelope = new EnvelopeWriter().write(new Wrapping(clock).dxpMsg(signed, message.type().rootName(), enterprise.dxpId(),
+                List.of(DxpMsg.EXPORT_RECEIVER), copMsgId));
+        var now = clock.instant();
+        documents.signed(row.id(), signed, envelope, copMsgId, now);
+        outbox.insert(row.enterpriseId(), row.id(), copMsgId, envelope, now);
+    }
+
+    private void checkAppType(String enterpriseId, CebMessage message, String appType, String key) throws ValidationFailed {
+        List<DocumentRow> same = documents.byKey(enterpriseId, message.type().rootName(), key).stream()
+                .filter(d -> !"100".equals(d.status())).toList();
+        switch (appType) {
+            case "1" -> {
+                if (!same.isEmpty()) {
+                    throw new ValidationFailed(409, "GW-D004", "已存在相同业务编号的" + message.type().zh() + "（" + key + "），修改请用 appType=2",
+                            "a " + message.type().en() + " with the key " + key + " exists; use appType 2 to modify it", List.of());
+                }
+            }
+            case "2", "3" -> {
+                if (same.isEmpty()) {
+                    throw new ValidationFailed(422, "GW-D006", "没有可" + ("2".equals(appType) ? "修改" : "删除") + "的" + message.type().zh() + " " + key,
+                            "no " + message.type().en() + " " + key + " to " + ("2".equals(appType) ? "modify" : "delete"), List.of());
+                }
+                if (same.stream().anyMatch(d -> FINAL_FOR_CHANGE.contains(d.status()))) {
+                    throw new ValidationFailed(422, "GW-D007", message.type().zh() + " " + key + " 已审结，不能修改或删除",
+                            message.type().en() + " " + key + " is concluded and cannot be changed", List.of());
+                }
+            }
+            default -> throw new ValidationFailed(422, "GW-D008", "appType 只能是 1、2、3", "appType must be 1, 2 or 3", List.of());
+        }
+    }
+
+    private static CebMessage parse(byte[] body, boolean json) throws ValidationFailed {
+        if (json) {
+            try {
+                return JsonMessages.read(body);
+            } catch (JsonMessages.Invalid e) {
+                throw new ValidationFailed(400, "GW-D001", e.zh() + "（" + e.path() + "）", e.getMessage() + " (at " + e.path() + ")", List.of());
+            }
+        }
+        try {
+            ReadResult read = new CebReader(XmlLimits.DEFAULT).read(body);
+            return read.message();
+        } catch (CebReadException e) {
+            throw new ValidationFailed(400, e.error().code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+        }
+    }
+
+    static Node head(Node record) {
+        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
+                .map(g -> record.child(g.name())).orElse(record);
+    }
+
+    private static ValidationFailed notFound(String id) {
+        return new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of());
+    }
+
+    /** Carries a signing failure out of the transaction callback (rolling it back). */
+    private static final class SigningFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SigningException failure;
+
+        SigningFailure(SigningException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+}

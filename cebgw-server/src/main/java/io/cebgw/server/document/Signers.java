@@ -1,0 +1,60 @@
+package io.cebgw.server.document;
+
+import io.cebgw.core.signing.MessageSigner;
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.crypto.key.KeySourceSpec;
+import io.cebgw.crypto.key.KeySources;
+import io.cebgw.crypto.key.SigningKey;
+import io.cebgw.crypto.sign.CebSigner;
+import io.cebgw.server.store.EnterpriseRow;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One signer per enterprise, opened from its signing profile the first time it signs and kept open. */
+public final class Signers implements AutoCloseable {
+    private final KeySources sources;
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
+
+    private record Opened(SigningKey key, CebSigner signer) {
+    }
+
+    public Signers(KeySources sources) {
+        this.sources = sources;
+    }
+
+    public MessageSigner signer(EnterpriseRow enterprise) throws SigningException {
+        return open(enterprise).signer();
+    }
+
+    public X509Certificate certificate(EnterpriseRow enterprise) throws SigningException {
+        return open(enterprise).key().certificate();
+    }
+
+    private Opened open(EnterpriseRow enterprise) throws SigningException {
+        Opened o = opened.get(enterprise.id());
+        if (o != null) {
+            return o;
+        }
+        synchronized (this) {
+            o = opened.get(enterprise.id());
+            if (o == null) {
+                if (enterprise.signingProfile() == null || enterprise.signingProfile().isBlank()) {
+                    throw new SigningException("CEB-K001", "企业 " + enterprise.dxpId() + " 没有配置签名密钥",
+                            "enterprise " + enterprise.dxpId() + " has no signing profile");
+                }
+                SigningKey key = sources.open(KeySourceSpec.parse(enterprise.signingProfile(), "signing profile of " + enterprise.dxpId()));
+                o = new Opened(key, new CebSigner(key));
+                opened.put(enterprise.id(), o);
+            }
+            return o;
+        }
+    }
+
+    @Override
+    public void close() {
+        opened.values().forEach(o -> o.key().close());
+        opened.clear();
+    }
+}

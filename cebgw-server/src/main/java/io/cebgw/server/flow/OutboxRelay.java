@@ -1,0 +1,86 @@
+package io.cebgw.server.flow;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.server.store.Archive;
+import io.cebgw.server.store.OutboxRow;
+import io.cebgw.server.store.OutboxStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
+ * every attempt), archives it, marks it sent; on failure retries with exponential back-off and dead-letters after
+ * {@code maxAttempts}. Stale claims (a relay that died mid-send) are freed by {@link #sweep()}.
+ */
+public final class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    private final OutboxStore outbox;
+    private final Transport transport;
+    private final Archive archive;
+    private final Clock clock;
+    private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final int maxAttempts;
+    private final int batch;
+
+    public OutboxRelay(OutboxStore outbox, Transport transport, Archive archive, Clock clock, Duration firstRetry, Duration maxRetry,
+                       int maxAttempts, int batch) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.archive = archive;
+        this.clock = clock;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.maxAttempts = maxAttempts;
+        this.batch = batch;
+    }
+
+    /** One round: claims and sends due rows until none are left; returns how many were sent. */
+    public int relay() {
+        int sent = 0;
+        for (List<OutboxRow> rows = outbox.claim(relayId, clock.instant(), batch); !rows.isEmpty();
+             rows = outbox.claim(relayId, clock.instant(), batch)) {
+            for (OutboxRow row : rows) {
+                if (send(row)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(OutboxRow row) {
+        try {
+            transport.send(new Transport.Envelope(row.copMsgId(), row.payload()));
+            archive.append(Archive.OUT, row.enterpriseId(), row.documentId(), row.copMsgId(), row.payload(), clock.instant());
+            outbox.sent(row.id());
+            return true;
+        } catch (TransportException | RuntimeException e) {
+            int attempt = row.attempts() + 1;
+            boolean dead = attempt >= maxAttempts;
+            Instant next = clock.instant().plus(backoff(attempt));
+            outbox.failed(row.id(), e.toString(), next, dead);
+            LOG.warning("outbox: " + row.copMsgId() + " attempt " + attempt + (dead ? " failed; dead-lettered: " : " failed; retry at " + next + ": ") + e);
+            return false;
+        }
+    }
+
+    /** firstRetry × 2^(attempt-1), at most maxRetry. */
+    Duration backoff(int attempt) {
+        Duration d = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(maxRetry) > 0 ? maxRetry : d;
+    }
+
+    /** Frees claims older than a minute. */
+    public int sweep() {
+        return outbox.releaseStale(clock.instant(), Duration.ofMinutes(1));
+    }
+}

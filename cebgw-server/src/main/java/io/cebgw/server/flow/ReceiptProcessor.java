@@ -1,0 +1,132 @@
+package io.cebgw.server.flow;
+
+import io.cebgw.core.codec.CebReader;
+import io.cebgw.core.codec.ReadResult;
+import io.cebgw.core.envelope.DxpMsg;
+import io.cebgw.core.envelope.DxpMsgSv;
+import io.cebgw.core.envelope.DxpRep;
+import io.cebgw.core.envelope.Envelope;
+import io.cebgw.core.envelope.EnvelopeReader;
+import io.cebgw.core.model.Node;
+import io.cebgw.core.spec.BusinessKey;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.xml.CebReadException;
+import io.cebgw.server.store.Archive;
+import io.cebgw.server.store.DocumentRow;
+import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.store.ReceiptStore;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Turns what comes back into statuses one can trust: every receipt type, CEB900 and DxpRep, matched to its
+ * document (CopMsgId, else business key), then applied by the per-document state machine — ordered by
+ * returnTime, duplicates ignored, nothing leaves a final state, every transition recorded. Garbled input is
+ * archived and recorded, never lost, never fatal.
+ */
+public final class ReceiptProcessor implements Transport.Handler {
+    private static final Logger LOG = Logger.getLogger(ReceiptProcessor.class.getName());
+
+    private final DocumentStore documents;
+    private final ReceiptStore receipts;
+    private final Archive archive;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ReceiptProcessor(DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx, Clock clock) {
+        this.documents = documents;
+        this.receipts = receipts;
+        this.archive = archive;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public void accept(Transport.Envelope incoming) {
+        archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
+        Envelope envelope;
+        try {
+            envelope = new EnvelopeReader().read(incoming.bytes());
+        } catch (CebReadException e) {
+            record(null, "?", "GARBLED", null, e.describe(java.util.Locale.CHINA), incoming.id(), "GARBLED");
+            return;
+        }
+        if (envelope instanceof DxpRep rep) {
+            for (DxpRep.Response r : rep.responses()) {
+                Optional<DocumentRow> doc = documents.byCopMsgId(r.oriHead().copMsgId());
+                apply(doc, "DxpRep", "E" + r.responseCode(), r.noticeTime(), r.responseInfo(), incoming.id());
+            }
+            return;
+        }
+        DxpMsg msg = envelope instanceof DxpMsgSv sv ? sv.dxpMsg() : (DxpMsg) envelope;
+        ReadResult read;
+        try {
+            read = new CebReader().read(msg.data());
+        } catch (CebReadException e) {
+            record(null, msg.transInfo().msgType(), "GARBLED", null, e.describe(java.util.Locale.CHINA), msg.transInfo().copMsgId(), "GARBLED");
+            return;
+        }
+        MessageType type = read.message().type();
+        for (Node record : read.message().businessRecords()) {
+            Map<String, String> fields = head(record).values();
+            if (type == MessageType.CEB900) {
+                apply(documents.byCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
+                        fields.get("returnInfo"), msg.transInfo().copMsgId());
+                continue;
+            }
+            Optional<MessageType> declaration = BusinessKey.declarationOf(type);
+            if (declaration.isEmpty() || fields.get("returnStatus") == null) {
+                record(null, type.rootName(), "-", null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(), "UNMATCHED");
+                continue;
+            }
+            String key = BusinessKey.of(declaration.get(), fields::get);
+            apply(documents.newestByKey(declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
+                    fields.get("returnTime"), fields.get("returnInfo"), msg.transInfo().copMsgId());
+        }
+    }
+
+    /** The state machine of one document for one receipt. */
+    private void apply(Optional<DocumentRow> match, String receiptType, String status, String time, String info, String copMsgId) {
+        if (match.isEmpty()) {
+            record(null, receiptType, status, time, info, copMsgId, "UNMATCHED");
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            DocumentRow doc = documents.byId(match.get().enterpriseId(), match.get().id()).orElseThrow();
+            String outcome;
+            if (receipts.seen(doc.id(), status, time)) {
+                outcome = "DUPLICATE";
+            } else if (doc.finalState()) {
+                outcome = "FINAL";
+            } else if (doc.statusTime() != null && time != null && time.compareTo(doc.statusTime()) < 0) {
+                outcome = "STALE";
+            } else {
+                boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
+                if (documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
+                    receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
+                    outcome = "APPLIED";
+                } else {
+                    outcome = "CONFLICT"; // changed meanwhile by another processor: recorded, the other one won
+                }
+            }
+            receipts.insert(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
+                    clock.instant()));
+        });
+    }
+
+    private void record(String enterpriseId, String type, String status, String time, String info, String copMsgId, String outcome) {
+        LOG.info("receipt " + outcome + ": " + type + " " + status + " " + copMsgId);
+        receipts.insert(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome,
+                clock.instant()));
+    }
+
+    private static Node head(Node record) {
+        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
+                .map(g -> record.child(g.name())).orElse(record);
+    }
+}
