@@ -50,11 +50,11 @@ public final class CebgwCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** Where commands write their results (bytes, so XML keeps its exact encoding) and their one-line errors. */
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    public PrintStream out = System.out;
+    public PrintStream err = System.err;
 
     /** Prints a one-line error to standard error. */
-    void error(String zh, String en) {
+    public void error(String zh, String en) {
         err.println("cebgw: " + language().pick(zh, en));
     }
 
@@ -73,7 +73,7 @@ public final class CebgwCommand implements Runnable {
         }
     }
 
-    Language language() {
+    public Language language() {
         if (lang == null) {
             return Language.fromEnvironment();
         }
@@ -87,10 +87,21 @@ public final class CebgwCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new Object[0]);
+    }
+
+    /**
+     * Runs the command line with more subcommands (the runnable jar adds {@code serve} and {@code demo}, which need the
+     * server that the CLI module does not depend on).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Object... extraSubcommands) {
         CebgwCommand root = new CebgwCommand();
         root.out = out;
         root.err = err;
         CommandLine cli = new CommandLine(root);
+        for (Object sub : extraSubcommands) {
+            cli.addSubcommand(sub);
+        }
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

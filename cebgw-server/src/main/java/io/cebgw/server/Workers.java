@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 /** The background work: the outbox relay, the stale-claim sweeper, and receipt intake from the transport. */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.workers", havingValue = "true", matchIfMissing = true)
 class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     private final OutboxRelay relay;
