@@ -33,76 +33,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Through the REST API: a signed 9710 flow reaches its final statuses from the in-process sandbox; isolation holds. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayFlowTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static Path dir;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EnterpriseService enterprises;
-
-    @BeforeAll
-    static void folder() throws Exception {
-        dir = Files.createTempDirectory("cebgw-server-test");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1");
-        r.add("cebgw.exchange-folder", () -> dir.resolve("exchange").toString());
-        r.add("cebgw.sandbox", () -> "true");
-        r.add("cebgw.sandbox-step-millis", () -> "10");
-        r.add("cebgw.relay-interval", () -> "30ms");
-        r.add("cebgw.poll-interval", () -> "20ms");
-    }
-
-    private String profile(SignatureSuite suite, String name) throws Exception {
-        Path p12 = dir.resolve(name + ".p12");
-        Path pw = dir.resolve(name + ".pw");
-        Files.writeString(pw, "pw-" + name + "\n");
-        KeyPairs.writePkcs12(TestKeys.key(suite), p12, ("pw-" + name).toCharArray(), "cebgw");
-        return "type=pkcs12\npath=" + p12 + "\npassword.file=" + pw + "\n";
-    }
-
-    private HttpResponse<String> call(String method, String path, String apiKey, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", apiKey);
-        if (body != null) {
-            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
+class GatewayFlowTest extends GatewayTestBase {
     @Test
     void flowThroughTheApiReachesFinalStatusesAndIsolationHolds() throws Exception {
         EnterpriseService.Registered a = enterprises.register("杭州示例鞋业进出口有限公司", "3301964ABC", "DXPENT0000012345", "EBC,AGENT",
                 profile(SignatureSuite.SM2_SM3, "a"));
         EnterpriseService.Registered b = enterprises.register("另一家企业", "3301960002", "DXPENT0000022222", "EBC", profile(SignatureSuite.RSA_SHA1, "b"));
 
-        List<String> ids = new ArrayList<>();
-        for (CebMessage m : FlowDocuments.flow("9710", "API-", "3301964ABC", "DXPENT0000012345")) {
-            HttpResponse<String> created = call("POST", "/api/v1/documents?declare=true", a.apiKey(), "application/json",
-                    JsonMessages.write(m).toString());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            ids.add(JSON.readTree(created.body()).path("id").asText());
-        }
+        List<String> ids = declare(a.apiKey(), FlowDocuments.flow("9710", "API-", "3301964ABC", "DXPENT0000012345"));
         Map<String, String> expected = Map.of("CEB303Message", "120", "CEB505Message", "120", "CEB603Message", "899",
                 "CEB607Message", "399", "CEB507Message", "399", "CEB509Message", "399");
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<JsonNode> docs = List.of();
-        while (System.nanoTime() < end) {
-            docs = new ArrayList<>();
-            for (String id : ids) {
-                docs.add(JSON.readTree(call("GET", "/api/v1/documents/" + id, a.apiKey(), null, null).body()));
-            }
-            if (docs.stream().allMatch(d -> d.path("final").asBoolean())) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        List<JsonNode> docs = awaitFinal(a.apiKey(), ids, Duration.ofSeconds(30));
         for (JsonNode d : docs) {
             assertThat(d.path("status").asText()).as(d.toString()).isEqualTo(expected.get(d.path("messageType").asText()));
             assertThat(d.path("final").asBoolean()).isTrue();
