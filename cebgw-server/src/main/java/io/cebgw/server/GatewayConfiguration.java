@@ -89,6 +89,11 @@ class GatewayConfiguration {
         return new io.cebgw.server.document.EnterpriseService(enterprises, signers, java.util.Optional.ofNullable(sandbox.getIfAvailable()), clock);
     }
 
+    @Bean
+    io.cebgw.server.document.Onboarding onboarding(Signers signers, Clock clock) {
+        return new io.cebgw.server.document.Onboarding(signers, clock);
+    }
+
     @Bean(destroyMethod = "close")
     Transport transport(GatewayProperties properties) throws TransportException {
         return new FolderTransport(properties.exchangeFolder(), FolderTransport.Side.ENTERPRISE, properties.pollInterval(), 64L << 20);

@@ -36,6 +36,16 @@ public final class EnterpriseStore {
         return jdbc.sql("select * from enterprise order by created_at, id").query(EnterpriseStore::row).list();
     }
 
+    /** Records the outcome of the enterprise's latest sandbox self-test (onboarding step 4). */
+    public void recordSelfTest(String id, boolean passed, Instant at) {
+        jdbc.sql("update enterprise set onboarding = ? where id = ?").params("selftest=" + (passed ? "passed" : "failed") + " " + at, id).update();
+    }
+
+    public boolean selfTestPassed(String id) {
+        return jdbc.sql("select onboarding from enterprise where id = ?").param(id).query(String.class).optional()
+                .filter(s -> s != null && s.startsWith("selftest=passed")).isPresent();
+    }
+
     public void addApiKey(String enterpriseId, String apiKey, String label) {
         jdbc.sql("insert into api_key (key_hash, enterprise_id, label, created_at) values (?, ?, ?, ?)")
                 .params(hash(apiKey), enterpriseId, label, Timestamp.from(Instant.now())).update();

@@ -1,0 +1,66 @@
+package io.cebgw.server.api;
+
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.document.ValidationFailed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Platform administration: register an enterprise and get its first API key. Enabled only when an admin key is
+ * configured ({@code cebgw.admin-key}, e.g. from CEBGW_ADMIN_KEY); requests carry it in {@code X-Admin-Key}.
+ */
+@RestController
+@RequestMapping("/admin/v1")
+class AdminController {
+    private final EnterpriseService enterprises;
+    private final String adminKey;
+
+    AdminController(EnterpriseService enterprises, @Value("${cebgw.admin-key:}") String adminKey) {
+        this.enterprises = enterprises;
+        this.adminKey = adminKey;
+    }
+
+    /** The body of an enterprise registration; signingProfile is key-source properties text (no secrets). */
+    record NewEnterprise(String name, String customsCode, String dxpId, String roles, String signingProfile) {
+    }
+
+    @PostMapping("/enterprises")
+    ResponseEntity<Map<String, Object>> register(@RequestHeader(value = "X-Admin-Key", required = false) String key,
+                                                 @RequestBody NewEnterprise body) throws ValidationFailed {
+        authorize(key);
+        if (body.name() == null || body.customsCode() == null || body.dxpId() == null || !body.dxpId().matches("[A-Za-z0-9]{1,16}")) {
+            throw new ValidationFailed(400, "GW-E001", "需要 name、customsCode 和 dxpId（≤16 位字母数字）",
+                    "name, customsCode and dxpId (up to 16 letters or digits) are required", List.of());
+        }
+        try {
+            EnterpriseService.Registered r = enterprises.register(body.name(), body.customsCode(), body.dxpId(),
+                    body.roles() == null ? "EBC" : body.roles(), body.signingProfile());
+            return ResponseEntity.status(201).body(Map.of("id", r.enterprise().id(), "dxpId", r.enterprise().dxpId(), "apiKey", r.apiKey()));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ValidationFailed(409, "GW-E002", "DXPID " + body.dxpId() + " 已登记", "DXPID " + body.dxpId() + " is already registered", List.of());
+        } catch (SigningException e) {
+            throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
+        }
+    }
+
+    private void authorize(String key) throws ValidationFailed {
+        if (adminKey.isBlank()) {
+            throw new ValidationFailed(403, "GW-E403", "未配置管理密钥（cebgw.admin-key），管理接口已关闭",
+                    "no admin key is configured (cebgw.admin-key): the admin API is off", List.of());
+        }
+        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8))) {
+            throw new ValidationFailed(401, "GW-E401", "管理密钥错误（X-Admin-Key）", "wrong admin key (X-Admin-Key)", List.of());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.cebgw.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.crypto.SignatureSuite;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admin registration of an enterprise, its onboarding checklist, and the self-test that completes step 4. */
+@TestPropertySource(properties = "cebgw.admin-key=adm1n-test-key")
+class OnboardingTest extends GatewayTestBase {
+    private HttpResponse<String> admin(String key, Object body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/v1/enterprises"))
+                .header("Content-Type", "application/json").header("X-Admin-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void registerThenWalkTheFiveSteps() throws Exception {
+        Map<String, String> body = Map.of("name", "宁波示例", "customsCode", "3302960001", "dxpId", "DXPENT0000055555", "roles", "EBC,AGENT",
+                "signingProfile", profile(SignatureSuite.SM2_SM3, "onb"));
+        assertThat(admin("wrong", body).statusCode()).isEqualTo(401);
+        HttpResponse<String> created = admin("adm1n-test-key", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
+        assertThat(admin("adm1n-test-key", body).statusCode()).as("the same DXPID twice").isEqualTo(409);
+
+        JsonNode steps = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
+        assertThat(steps).hasSize(5);
+        assertThat(steps.get(0).path("done").asBoolean()).isTrue();
+        assertThat(steps.get(1).path("done").asBoolean()).as(steps.get(1).toString()).isTrue();
+        assertThat(steps.get(2).path("done").asBoolean()).isTrue();
+        assertThat(steps.get(3).path("done").asBoolean()).isFalse();
+        assertThat(steps.get(4).path("done").asBoolean()).isFalse();
+
+        JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
+        assertThat(selfTest.path("passed").asBoolean()).as(selfTest.path("report").asText()).isTrue();
+        assertThat(selfTest.path("report").asText()).contains("结论：通过");
+        JsonNode after = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
+        assertThat(after.get(3).path("done").asBoolean()).isTrue();
+        assertThat(after.get(4).path("detail").asText()).contains("传输");
+    }
+}
