@@ -66,6 +66,28 @@ class GarbageTest {
     }
 
     @Test
+    void sequencedMessagesAreWrittenOnceEvenWhenSentAgain() throws Exception {
+        FolderTransport sender = new FolderTransport(dir, FolderTransport.Side.ENTERPRISE, java.time.Duration.ofMillis(5), 1 << 20);
+        var envelope = new io.cebgw.core.transport.Transport.Envelope("COP-1", "<x/>".getBytes(StandardCharsets.UTF_8), 42);
+        sender.send(envelope);
+        sender.send(envelope); // a retry after a crash, before the peer took it
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files.filter(Files::isRegularFile)).singleElement().satisfies(p ->
+                    assertThat(p.getFileName().toString()).isEqualTo("S000000000000042-COP-1.xml"));
+        }
+        Files.move(dir.resolve("out/S000000000000042-COP-1.xml"), dir.resolve("sent/S000000000000042-COP-1.xml"));
+        sender.send(envelope); // and after the peer took it
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+        FolderTransport exchange = new FolderTransport(dir, FolderTransport.Side.EXCHANGE, java.time.Duration.ofMillis(5), 1 << 20);
+        sender.send(new io.cebgw.core.transport.Transport.Envelope("COP-2", "<y/>".getBytes(StandardCharsets.UTF_8), 43));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        exchange.pollOnce(e -> ids.add(e.id()));
+        assertThat(ids).containsExactly("COP-2");
+    }
+
+    @Test
     void folderTransportNeverShowsPartialFiles() throws Exception {
         FolderTransport sender = new FolderTransport(dir, FolderTransport.Side.ENTERPRISE, java.time.Duration.ofMillis(5), 1 << 20);
         sender.send(new io.cebgw.core.transport.Transport.Envelope("A/B:C", "<x/>".getBytes(StandardCharsets.UTF_8)));

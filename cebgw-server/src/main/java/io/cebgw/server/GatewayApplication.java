@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayApplication {
+    public static void main(String[] args) {
+        start(args);
+    }
+
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication app = new SpringApplication(GatewayApplication.class);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);

@@ -31,14 +31,21 @@ public interface Transport extends AutoCloseable {
     /**
      * A message as the transport carries it.
      *
-     * @param id    an identifier unique per message (the CopMsgId when known), used for names and logs
-     * @param bytes the envelope document, exactly as sent
+     * @param id       an identifier unique per message (the CopMsgId when known), used for names and logs
+     * @param bytes    the envelope document, exactly as sent
+     * @param sequence the sender's own increasing number for this message (the outbox row), or -1. With it, sending
+     *                 the same message again (a retry after a crash) is recognised by transports that can, and not
+     *                 delivered twice; without it, every send is a new message.
      */
-    record Envelope(String id, byte[] bytes) {
+    record Envelope(String id, byte[] bytes, long sequence) {
         public Envelope {
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException("a message needs an id");
             }
+        }
+
+        public Envelope(String id, byte[] bytes) {
+            this(id, bytes, -1);
         }
     }
 }

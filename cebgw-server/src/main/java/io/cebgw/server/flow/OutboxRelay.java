@@ -59,7 +59,7 @@ public final class OutboxRelay {
 
     private boolean send(OutboxRow row) {
         try {
-            transport.send(new Transport.Envelope(row.copMsgId(), row.payload()));
+            transport.send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
             archive.append(Archive.OUT, row.enterpriseId(), row.documentId(), row.copMsgId(), row.payload(), clock.instant());
             outbox.sent(row.id());
             return true;

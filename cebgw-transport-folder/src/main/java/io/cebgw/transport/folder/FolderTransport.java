@@ -94,7 +94,10 @@ public final class FolderTransport implements Transport {
     @Override
     public void send(Envelope envelope) throws TransportException {
         Path dir = root.resolve(side.sendTo);
-        String name = fileName(envelope.id());
+        String name = envelope.sequence() >= 0 ? sequencedName(envelope) : fileName(envelope.id());
+        if (envelope.sequence() >= 0 && alreadySent(name)) {
+            return; // the same message was written before (a retry after a crash): never deliver it twice
+        }
         Path temp = dir.resolve(".tmp").resolve(name + ".part");
         try {
             Files.write(temp, envelope.bytes());
@@ -204,12 +207,29 @@ public final class FolderTransport implements Transport {
         }
     }
 
+    /**
+     * {@code S<sequence>-<id>.xml}: the same name on every attempt, sortable by the sender's sequence. Only one
+     * writer per folder uses sequences (the gateway's outbox), so they sort among themselves.
+     */
+    static String sequencedName(Envelope envelope) {
+        return String.format("S%015d-%s.xml", envelope.sequence(), safe(envelope.id()));
+    }
+
+    /** Whether a sequenced message is already where the peer looks for it, or where it puts what it took. */
+    private boolean alreadySent(String name) {
+        String takenBy = side == Side.ENTERPRISE ? "sent" : "received";
+        return Files.exists(root.resolve(side.sendTo).resolve(name)) || Files.exists(root.resolve(takenBy).resolve(name))
+                || Files.exists(root.resolve("failed").resolve(name));
+    }
+
+    private static String safe(String id) {
+        String safe = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.length() > 120 ? safe.substring(0, 120) : safe;
+    }
+
     /** {@code yyyyMMddHHmmssSSS-seq-id.xml}: sortable by time, unique, safe on every file system. */
     static String fileName(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.length() > 120) {
-            safe = safe.substring(0, 120);
-        }
+        String safe = safe(id);
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
         return stamp + "-" + String.format("%06d", SEQUENCE.incrementAndGet() % 1_000_000) + "-" + safe + ".xml";
     }
@@ -217,6 +237,9 @@ public final class FolderTransport implements Transport {
     /** The id part of a file name written by {@link #fileName}, or the whole name for files from elsewhere. */
     static String idOf(String name) {
         String base = name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+        if (base.length() > 17 && base.charAt(0) == 'S' && base.charAt(16) == '-') {
+            return base.substring(17);
+        }
         String[] parts = base.split("-", 3);
         return parts.length == 3 && parts[0].length() == 17 && parts[1].length() == 6 ? parts[2] : base;
     }
