@@ -1,0 +1,154 @@
+package io.cebgw.bench;
+
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.crypto.CryptoProvider;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.cert.GeneratedKey;
+import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.server.GatewayApplication;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.document.JsonMessages;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's load driver on PostgreSQL: N signed declarations through the REST API (C client threads), each to its
+ * final receipt from the in-process sandbox. Reports documents per second from the first accept to the last final
+ * status, the accept latency (p50, p99), and — in the same run — the raw SM2 signing rate of the machine.
+ *
+ * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients]}
+ * (PostgreSQL at 127.0.0.1:5432, user postgres, trust; the database {@code cebgw_load} is recreated).
+ */
+public final class GatewayLoad {
+    private GatewayLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        double rawSigning = rawSm2Rate(Duration.ofSeconds(3));
+        recreateDatabase();
+        Path dir = Files.createTempDirectory("cebgw-load");
+        ConfigurableApplicationContext context = GatewayApplication.start("--server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/cebgw_load", "--spring.datasource.username=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=" + (clients + 4),
+                "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.sandbox=true", "--cebgw.sandbox-step-millis=1",
+                "--cebgw.relay-interval=10ms", "--cebgw.poll-interval=10ms", "--logging.level.root=WARN");
+        try {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            GeneratedKey key = KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=load,C=CN", Duration.ofDays(30));
+            Path p12 = dir.resolve("load.p12");
+            Files.writeString(dir.resolve("load.pw"), "load-password\n");
+            KeyPairs.writePkcs12(key, p12, "load-password".toCharArray(), "cebgw");
+            EnterpriseService.Registered e = context.getBean(EnterpriseService.class).register("load", "3301964ABC", "DXPENT0000077777", "EBC",
+                    "type=pkcs12\npath=" + p12 + "\npassword.file=" + dir.resolve("load.pw") + "\n");
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < documents; i++) {
+                CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "L" + i + "-", "DXPENT0000077777");
+                bodies.add(JsonMessages.write(order).toString());
+            }
+            warmUp(port, e.apiKey());
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            long[] latencies = new long[documents];
+            AtomicInteger next = new AtomicInteger();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < documents; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                        + "/api/v1/documents?declare=true")).header("Content-Type", "application/json")
+                                .header("X-Api-Key", e.apiKey()).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        latencies[i] = System.nanoTime() - t0;
+                        if (r.statusCode() != 201) {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            long accepted = System.nanoTime();
+            int finals = 0;
+            while (finals < documents + 1 && System.nanoTime() - accepted < Duration.ofMinutes(5).toNanos()) {
+                finals = jdbc.sql("select count(*) from document where final_state = true and message_type = 'CEB303Message'")
+                        .query(Integer.class).single();
+                if (finals >= documents) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            long done = System.nanoTime();
+            pool.shutdown();
+            Arrays.sort(latencies);
+            System.out.printf("GatewayLoad on PostgreSQL: %d documents, %d clients%n", documents, clients);
+            System.out.printf("  accepted in          %.2f s  (%.0f accepts/s)%n", (accepted - start) / 1e9, documents / ((accepted - start) / 1e9));
+            System.out.printf("  all final after      %.2f s  -> %.0f documents/s from REST accept to final receipt (%d final)%n",
+                    (done - start) / 1e9, documents / ((done - start) / 1e9), finals);
+            System.out.printf("  accept latency       p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latencies[documents / 2] / 1e6,
+                    latencies[(int) (documents * 0.99)] / 1e6, latencies[documents - 1] / 1e6);
+            System.out.printf("  raw SM2 signing rate %.0f signatures/s (same run, one thread, 1 KB)%n", rawSigning);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void warmUp(int port, String apiKey) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents?limit=1")).header("X-Api-Key", apiKey).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static double rawSm2Rate(Duration duration) throws Exception {
+        GeneratedKey key = KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=raw,C=CN", Duration.ofDays(1));
+        Signature signature = Signature.getInstance("SM3withSM2", CryptoProvider.bc());
+        signature.initSign(key.keyPair().getPrivate());
+        byte[] data = new byte[1024];
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() < end) {
+            signature.update(data);
+            signature.sign();
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists cebgw_load with (force)");
+            s.execute("create database cebgw_load");
+        }
+    }
+}
