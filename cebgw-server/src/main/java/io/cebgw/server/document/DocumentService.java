@@ -94,7 +94,7 @@ public final class DocumentService {
                 if (declare) {
                     send(row, message);
                 }
-                return new Created(documents.byId(enterpriseId, row.id()).orElseThrow(), findings, false);
+                return new Created(documents.stateById(row.id()).orElseThrow(), findings, false);
             });
         } catch (SigningFailure e) {
             throw new ValidationFailed(500, e.failure.code(), e.failure.describe(Locale.CHINA), e.failure.describe(Locale.ENGLISH), List.of());
@@ -141,7 +141,7 @@ public final class DocumentService {
     }
 
     private void checkAppType(String enterpriseId, CebMessage message, String appType, String key) throws ValidationFailed {
-        List<DocumentRow> same = documents.byKey(enterpriseId, message.type().rootName(), key).stream()
+        List<DocumentRow> same = documents.statesByKey(enterpriseId, message.type().rootName(), key).stream()
                 .filter(d -> !"100".equals(d.status())).toList();
         switch (appType) {
             case "1" -> {

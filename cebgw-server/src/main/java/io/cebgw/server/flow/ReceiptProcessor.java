@@ -97,7 +97,7 @@ public final class ReceiptProcessor implements Transport.Handler {
             return;
         }
         tx.executeWithoutResult(s -> {
-            DocumentRow doc = documents.byId(match.get().enterpriseId(), match.get().id()).orElseThrow();
+            DocumentRow doc = documents.stateById(match.get().id()).orElseThrow();
             String outcome;
             if (receipts.seen(doc.id(), status, time)) {
                 outcome = "DUPLICATE";

@@ -18,16 +18,26 @@ public final class Archive {
     public static final String IN = "IN";
 
     private final ArchiveStore store;
+    private ArchiveStore.Entry last;
 
     public Archive(ArchiveStore store) {
         this.store = store;
     }
 
     public synchronized void append(String direction, String enterpriseId, String documentId, String copMsgId, byte[] content, Instant at) {
-        ArchiveStore.Entry last = store.last();
+        if (last == null) {
+            last = store.last();
+        }
         String sha = sha256(content);
-        store.insert(new ArchiveStore.Entry(last.seq() + 1, direction, enterpriseId, documentId, copMsgId, sha,
-                chain(last.chainHash(), sha), content, at));
+        ArchiveStore.Entry entry = new ArchiveStore.Entry(last.seq() + 1, direction, enterpriseId, documentId, copMsgId, sha,
+                chain(last.chainHash(), sha), content, at);
+        try {
+            store.insert(entry);
+        } catch (RuntimeException e) {
+            last = null; // re-read the head next time (another writer, or a failed insert)
+            throw e;
+        }
+        last = new ArchiveStore.Entry(entry.seq(), "", null, null, null, "", entry.chainHash(), new byte[0], at);
     }
 
     /** The result of checking the whole chain. */

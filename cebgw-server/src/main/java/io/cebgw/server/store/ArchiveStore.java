@@ -28,9 +28,11 @@ public final class ArchiveStore {
                 .update();
     }
 
-    /** The last entry's sequence number and chain hash, or (0, genesis) for an empty archive. */
+    /** The last entry's sequence number and chain hash (not its content), or (0, genesis) for an empty archive. */
     public Entry last() {
-        return jdbc.sql("select * from archive_entry order by seq desc limit 1").query(ArchiveStore::row).optional()
+        return jdbc.sql("select seq, chain_hash from archive_entry order by seq desc limit 1")
+                .query((rs, n) -> new Entry(rs.getLong("seq"), "", null, null, null, "", rs.getString("chain_hash"), new byte[0], Instant.EPOCH))
+                .optional()
                 .orElse(new Entry(0, "", null, null, null, "", Archive.GENESIS, new byte[0], Instant.EPOCH));
     }
 

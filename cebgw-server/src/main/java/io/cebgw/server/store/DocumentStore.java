@@ -43,15 +43,36 @@ public final class DocumentStore {
                 .params(enterpriseId, messageType, businessKey).query(DocumentStore::row).list();
     }
 
-    /** The document whose envelope carried this CopMsgId (any enterprise: receipts name no enterprise). */
+    /** The document whose envelope carried this CopMsgId (any enterprise: receipts name no enterprise), without its bytes. */
     public Optional<DocumentRow> byCopMsgId(String copMsgId) {
-        return jdbc.sql("select * from document where cop_msg_id = ?").param(copMsgId).query(DocumentStore::row).optional();
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where cop_msg_id = ?").param(copMsgId).query(DocumentStore::state).optional();
     }
 
-    /** The newest document of any enterprise with this type and business key (receipt matching). */
+    /** The newest document of any enterprise with this type and business key (receipt matching), without its bytes. */
     public Optional<DocumentRow> newestByKey(String messageType, String businessKey) {
-        return jdbc.sql("select * from document where message_type = ? and business_key = ? order by created_at desc, id")
-                .params(messageType, businessKey).query(DocumentStore::row).list().stream().findFirst();
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where message_type = ? and business_key = ? order by created_at desc, id limit 1")
+                .params(messageType, businessKey).query(DocumentStore::state).optional();
+    }
+
+    /** A document's identity and state only (receipt processing never needs the bytes). */
+    public Optional<DocumentRow> stateById(String id) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where id = ?").param(id).query(DocumentStore::state).optional();
+    }
+
+    /** The state of the documents of an enterprise with this type and key (no bytes). */
+    public List<DocumentRow> statesByKey(String enterpriseId, String messageType, String businessKey) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where enterprise_id = ? and message_type = ? and business_key = ?")
+                .params(enterpriseId, messageType, businessKey).query(DocumentStore::state).list();
+    }
+
+    private static final String STATE_COLUMNS = "id, enterprise_id, message_type, business_key, guid, app_type, app_status, status,"
+            + " status_time, final_state, cop_msg_id, idempotency_key, created_at, updated_at";
+
+    private static DocumentRow state(ResultSet rs, int n) throws SQLException {
+        return new DocumentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("message_type"), rs.getString("business_key"),
+                rs.getString("guid"), rs.getString("app_type"), rs.getString("app_status"), rs.getString("status"), rs.getString("status_time"),
+                rs.getBoolean("final_state"), rs.getString("cop_msg_id"), rs.getString("idempotency_key"), null, null, null, null,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     public List<DocumentRow> list(String enterpriseId, String messageType, String status, int limit, int offset) {

@@ -6,7 +6,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,12 +37,12 @@ public final class OutboxStore {
             List<Long> ids = jdbc.sql("select id from outbox where state = 'PENDING' and claimed_by is null and next_attempt_at <= ?"
                             + " order by id limit ?" + dialect.lockClause())
                     .params(Timestamp.from(now), limit).query(Long.class).list();
-            List<OutboxRow> claimed = new ArrayList<>();
-            for (Long id : ids) {
-                jdbc.sql("update outbox set claimed_by = ?, claimed_at = ? where id = ?").params(relayId, Timestamp.from(now), id).update();
-                claimed.add(jdbc.sql("select * from outbox where id = ?").param(id).query(OutboxStore::row).single());
+            if (ids.isEmpty()) {
+                return List.<OutboxRow>of();
             }
-            return claimed;
+            jdbc.sql("update outbox set claimed_by = :relay, claimed_at = :now where id in (:ids)")
+                    .param("relay", relayId).param("now", Timestamp.from(now)).param("ids", ids).update();
+            return jdbc.sql("select * from outbox where id in (:ids) order by id").param("ids", ids).query(OutboxStore::row).list();
         });
     }
 
