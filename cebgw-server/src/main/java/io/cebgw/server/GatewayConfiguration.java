@@ -90,6 +90,16 @@ class GatewayConfiguration {
     }
 
     @Bean
+    io.cebgw.server.store.ShipmentStore shipmentStore(JdbcClient jdbc) {
+        return new io.cebgw.server.store.ShipmentStore(jdbc);
+    }
+
+    @Bean
+    io.cebgw.server.document.ShipmentService shipmentService(DocumentService documents, io.cebgw.server.store.ShipmentStore shipments, Clock clock) {
+        return new io.cebgw.server.document.ShipmentService(documents, shipments, clock);
+    }
+
+    @Bean
     io.cebgw.server.document.Onboarding onboarding(Signers signers, Clock clock) {
         return new io.cebgw.server.document.Onboarding(signers, clock);
     }

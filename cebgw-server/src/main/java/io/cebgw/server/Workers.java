@@ -20,11 +20,23 @@ class Workers {
     private final OutboxRelay relay;
     private final ReceiptProcessor receipts;
     private final Transport transport;
+    private final io.cebgw.server.document.ShipmentService shipments;
 
-    Workers(OutboxRelay relay, ReceiptProcessor receipts, Transport transport) {
+    Workers(OutboxRelay relay, ReceiptProcessor receipts, Transport transport, io.cebgw.server.document.ShipmentService shipments) {
         this.relay = relay;
         this.receipts = receipts;
         this.transport = transport;
+        this.shipments = shipments;
+    }
+
+    /** Shipments: declares each waiting document once what it depends on has been accepted. */
+    @Scheduled(fixedDelayString = "${cebgw.relay-interval:200ms}")
+    void dispatchShipments() {
+        try {
+            shipments.dispatch();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "shipment dispatch round failed (retried next round)", e);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
