@@ -65,6 +65,9 @@ class GatewayFlowTest extends GatewayTestBase {
         }
         assertThat(JSON.readTree(call("GET", "/api/v1/documents", b.apiKey(), null, null).body())).isEmpty();
         assertThat(call("GET", "/api/v1/documents", "not-a-key", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> openApi = call("GET", "/v3/api-docs", "", null, null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/documents").contains("/api/v1/shipments").contains("/api/v1/enterprise/selftest");
     }
 
     @Test
