@@ -120,7 +120,7 @@ public final class GatewaySide implements AutoCloseable {
             ReadResult receipt = new CebReader().read(msg.data());
             for (Node record : receipt.message().businessRecords()) {
                 String kind = receipt.message().type() == io.cebgw.core.spec.MessageType.CEB900 ? "CEB900" : "receipt";
-                answers.add(new Answer(kind, receipt.message().type().rootName(), Intake.head(record), msg.transInfo().copMsgId()));
+                answers.add(new Answer(kind, receipt.message().type().rootName(), record.head().values(), msg.transInfo().copMsgId()));
             }
         } catch (CebReadException e) {
             answers.add(new Answer("unreadable", e.error().code(), Map.of(), msg.transInfo().copMsgId()));

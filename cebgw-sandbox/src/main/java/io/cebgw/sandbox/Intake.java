@@ -171,7 +171,7 @@ final class Intake {
     }
 
     private boolean signature(DxpMsg msg, ReadResult read, Route route, Arrival arrival) throws TransportException {
-        boolean declared = read.message().businessRecords().stream().map(Intake::head).anyMatch(h -> "2".equals(h.get("appStatus")));
+        boolean declared = read.message().businessRecords().stream().map(Node::head).anyMatch(h -> "2".equals(h.get("appStatus")));
         if (!declared) {
             arrival.verdict("signature", true, "", "appStatus 1：暂存无需加签 / not required");
             return true;
@@ -219,7 +219,7 @@ final class Intake {
 
     /** One business record; returns the rejection reason, or "" when accepted. */
     private String record(Kind kind, Node record, List<Finding> businessErrors, Route route, Arrival arrival) {
-        Map<String, String> head = head(record);
+        Map<String, String> head = record.head().values();
         List<Map<String, String>> lines = record.def().groups().stream()
                 .filter(g -> g.name().endsWith("List"))
                 .flatMap(g -> record.children(g.name()).stream()).map(Node::values).toList();
@@ -315,11 +315,6 @@ final class Intake {
         return doc.filter(d -> d.status() != Status.REJECTED);
     }
 
-    /** The head fields of a business record: its *Head group, or the record itself when it is flat. */
-    static Map<String, String> head(Node record) {
-        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
-                .map(g -> record.child(g.name())).map(Node::values).orElse(record.values());
-    }
 
     private static String describe(List<Finding> findings) {
         return findings.stream().limit(10).map(f -> f.code() + " " + f.path() + " " + f.message(Locale.CHINA))

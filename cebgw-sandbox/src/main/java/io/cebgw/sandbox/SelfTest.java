@@ -103,7 +103,7 @@ public final class SelfTest {
 
     private Step check(GatewaySide gateway, String flow, CebMessage message) throws InterruptedException {
         MessageType type = message.type();
-        Node head = head(message);
+        Node head = message.businessRecords().get(0).head();
         String field = type == MessageType.CEB303 ? "orderNo" : type == MessageType.CEB505 ? "logisticsNo" : "copNo";
         String number = head.get(field);
         String receiptType = type.receipt().orElseThrow().rootName();
@@ -119,11 +119,5 @@ public final class SelfTest {
         String note = passed ? "" : last != null ? String.valueOf(last.fields().get("returnInfo"))
                 : rejections.isEmpty() ? "no final receipt within " + timeout.toSeconds() + " s" : String.join(" | ", rejections);
         return new Step(flow, type, number, expected, statuses, passed, note);
-    }
-
-    private static Node head(CebMessage message) {
-        Node record = message.businessRecords().get(0);
-        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
-                .map(g -> record.child(g.name())).orElse(record);
     }
 }

@@ -47,6 +47,20 @@ public final class Node {
         return get(field) != null;
     }
 
+    /**
+     * The head of a business record: its {@code …Head} child group (OrderHead, InventoryHead …), or the record itself
+     * when the record is flat (Logistics, InvtCancel, receipts). Where the key fields and appStatus live.
+     */
+    public Node head() {
+        for (GroupDef group : def.groups()) {
+            if (group.name().endsWith("Head")) {
+                Node head = child(group.name());
+                return head == null ? this : head;
+            }
+        }
+        return this;
+    }
+
     /** The value in a slot (a field's position in the definition), or null; for writers walking the definition. */
     public String valueAt(int position) {
         return values[position];

@@ -74,7 +74,7 @@ public final class DocumentService {
             throw new ValidationFailed(422, "GW-D002", "每个单证只能是一条申报记录（" + message.type().rootName() + " 含 "
                     + message.businessRecords().size() + " 条）", "a document is one declaration record", List.of());
         }
-        Node head = head(message.businessRecords().get(0));
+        Node head = message.businessRecords().get(0).head();
         head.set("appStatus", declare ? "2" : "1");
         List<Finding> findings = validator.validate(message).findings();
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
@@ -110,7 +110,7 @@ public final class DocumentService {
             throw new ValidationFailed(409, "GW-D005", "该单证已申报", "the document has already been declared", List.of());
         }
         CebMessage message = parse(row.unsignedXml(), false);
-        head(message.businessRecords().get(0)).set("appStatus", "2");
+        message.businessRecords().get(0).head().set("appStatus", "2");
         List<Finding> errors = validator.validate(message).findings().stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
             throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报", "the document has errors and cannot be declared", errors);
@@ -180,10 +180,6 @@ public final class DocumentService {
         }
     }
 
-    static Node head(Node record) {
-        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
-                .map(g -> record.child(g.name())).orElse(record);
-    }
 
     private static ValidationFailed notFound(String id) {
         return new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of());

@@ -73,7 +73,7 @@ public final class ReceiptProcessor implements Transport.Handler {
         }
         MessageType type = read.message().type();
         for (Node record : read.message().businessRecords()) {
-            Map<String, String> fields = head(record).values();
+            Map<String, String> fields = record.head().values();
             if (type == MessageType.CEB900) {
                 apply(documents.byCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
                         fields.get("returnInfo"), msg.transInfo().copMsgId());
@@ -125,8 +125,4 @@ public final class ReceiptProcessor implements Transport.Handler {
                 clock.instant()));
     }
 
-    private static Node head(Node record) {
-        return record.def().groups().stream().filter(g -> g.name().endsWith("Head")).findFirst()
-                .map(g -> record.child(g.name())).orElse(record);
-    }
 }
