@@ -65,5 +65,9 @@ class ShipmentTest extends GatewayTestBase {
         assertThat(list.path("blockedBy").toString()).contains("已被拒");
         assertThat(stuck.path("documents").get(3).path("blockedBy").toString()).contains("等待");
         assertThat(call("GET", "/api/v1/shipments/" + blocked, "wrong-key", null, null).statusCode()).isEqualTo(401);
+        EnterpriseService.Registered other = enterprises.register("T", "3301960009", "DXPENT0000099991", "EBC", profile(SignatureSuite.RSA_SHA1, "t"));
+        var foreign = call("GET", "/api/v1/shipments/" + ok, other.apiKey(), null, null);
+        assertThat(foreign.statusCode()).as("another enterprise's shipment").isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("SH1-");
     }
 }
