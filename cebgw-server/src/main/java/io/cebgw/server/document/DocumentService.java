@@ -42,6 +42,8 @@ public final class DocumentService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MessageValidator validator = new MessageValidator();
+    /** Enterprise rows by id (DXPID and name never change while the server runs). */
+    private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
                            Clock clock) {
@@ -85,22 +87,41 @@ public final class DocumentService {
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
         var now = clock.instant();
+        byte[] unsigned = new CebWriter().write(message);
+        Signed signed = declare ? sign(enterpriseId, message) : null; // outside the transaction: it only needs the key
         DocumentRow row = new DocumentRow(UUID.randomUUID().toString(), enterpriseId, message.type().rootName(), key, head.get("guid"),
-                head.has("appType") ? head.get("appType") : "1", head.get("appStatus"), null, null, false, null, idempotencyKey,
-                FindingsJson.write(findings), new CebWriter().write(message), null, null, now, now);
+                head.has("appType") ? head.get("appType") : "1", head.get("appStatus"), null, null, false,
+                signed == null ? null : signed.copMsgId(), idempotencyKey, FindingsJson.write(findings), unsigned,
+                signed == null ? null : signed.xml(), signed == null ? null : signed.envelope(), now, now);
         try {
-            return tx.execute(status -> {
+            tx.executeWithoutResult(status -> {
                 documents.insert(row);
-                if (declare) {
-                    send(row, message);
+                if (signed != null) {
+                    outbox.insert(enterpriseId, row.id(), signed.copMsgId(), signed.envelope(), now);
                 }
-                return new Created(documents.stateById(row.id()).orElseThrow(), findings, false);
             });
-        } catch (SigningFailure e) {
-            throw new ValidationFailed(500, e.failure.code(), e.failure.describe(Locale.CHINA), e.failure.describe(Locale.ENGLISH), List.of());
+            return new Created(row, findings, false);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return new Created(documents.byIdempotencyKey(enterpriseId, idempotencyKey).orElseThrow(), List.of(), true);
         }
+    }
+
+    /** A signed message, its envelope and the CopMsgId it keeps on every retry. */
+    private record Signed(byte[] xml, byte[] envelope, String copMsgId) {
+    }
+
+    private Signed sign(String enterpriseId, CebMessage message) throws ValidationFailed {
+        EnterpriseRow enterprise = enterpriseRows.computeIfAbsent(enterpriseId, id -> enterprises.byId(id).orElseThrow());
+        byte[] signed;
+        try {
+            signed = signers.signer(enterprise).sign(message);
+        } catch (SigningException e) {
+            throw new ValidationFailed(500, e.code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+        }
+        String copMsgId = Wrapping.newCopMsgId();
+        byte[] envelope = new EnvelopeWriter().write(new Wrapping(clock).dxpMsg(signed, message.type().rootName(), enterprise.dxpId(),
+                List.of(DxpMsg.EXPORT_RECEIVER), copMsgId));
+        return new Signed(signed, envelope, copMsgId);
     }
 
     /** Declares a stored draft: appStatus 2, validated again, signed and sent. */
@@ -115,29 +136,13 @@ public final class DocumentService {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报", "the document has errors and cannot be declared", errors);
         }
-        try {
-            tx.executeWithoutResult(status -> send(row, message));
-        } catch (SigningFailure e) {
-            throw new ValidationFailed(500, e.failure.code(), e.failure.describe(Locale.CHINA), e.failure.describe(Locale.ENGLISH), List.of());
-        }
+        Signed signed = sign(enterpriseId, message);
+        tx.executeWithoutResult(status -> {
+            var now = clock.instant();
+            documents.signed(row.id(), signed.xml(), signed.envelope(), signed.copMsgId(), now);
+            outbox.insert(row.enterpriseId(), row.id(), signed.copMsgId(), signed.envelope(), now);
+        });
         return documents.byId(enterpriseId, documentId).orElseThrow();
-    }
-
-    /** Signs, wraps and queues; runs inside the caller's transaction. */
-    private void send(DocumentRow row, CebMessage message) {
-        EnterpriseRow enterprise = enterprises.byId(row.enterpriseId()).orElseThrow();
-        byte[] signed;
-        try {
-            signed = signers.signer(enterprise).sign(message);
-        } catch (SigningException e) {
-            throw new SigningFailure(e);
-        }
-        String copMsgId = Wrapping.newCopMsgId();
-        byte[] envelope = new EnvelopeWriter().write(new Wrapping(clock).dxpMsg(signed, message.type().rootName(), enterprise.dxpId(),
-                List.of(DxpMsg.EXPORT_RECEIVER), copMsgId));
-        var now = clock.instant();
-        documents.signed(row.id(), signed, envelope, copMsgId, now);
-        outbox.insert(row.enterpriseId(), row.id(), copMsgId, envelope, now);
     }
 
     private void checkAppType(String enterpriseId, CebMessage message, String appType, String key) throws ValidationFailed {
@@ -185,14 +190,4 @@ public final class DocumentService {
         return new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of());
     }
 
-    /** Carries a signing failure out of the transaction callback (rolling it back). */
-    private static final class SigningFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SigningException failure;
-
-        SigningFailure(SigningException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
-        }
-    }
 }

@@ -90,14 +90,27 @@ public final class ReceiptProcessor implements Transport.Handler {
         }
     }
 
-    /** The state machine of one document for one receipt. */
+    /**
+     * The state machine of one document for one receipt. Receipts may be processed in parallel: when another receipt
+     * of the same document changed it meanwhile, the decision is taken again on the fresh state.
+     */
     private void apply(Optional<DocumentRow> match, String receiptType, String status, String time, String info, String copMsgId) {
         if (match.isEmpty()) {
             record(null, receiptType, status, time, info, copMsgId, "UNMATCHED");
             return;
         }
-        tx.executeWithoutResult(s -> {
-            DocumentRow doc = documents.stateById(match.get().id()).orElseThrow();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (applyOnce(match.get(), receiptType, status, time, info, copMsgId)) {
+                return;
+            }
+        }
+        LOG.warning("receipt " + receiptType + " " + status + " for " + match.get().id() + " kept losing to concurrent receipts");
+    }
+
+    /** False when the document changed between reading and writing (nothing was written; try again). */
+    private boolean applyOnce(DocumentRow match, String receiptType, String status, String time, String info, String copMsgId) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            DocumentRow doc = documents.stateById(match.id()).orElseThrow();
             String outcome;
             if (receipts.seen(doc.id(), status, time)) {
                 outcome = "DUPLICATE";
@@ -107,16 +120,17 @@ public final class ReceiptProcessor implements Transport.Handler {
                 outcome = "STALE";
             } else {
                 boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
-                if (documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
-                    receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
-                    outcome = "APPLIED";
-                } else {
-                    outcome = "CONFLICT"; // changed meanwhile by another processor: recorded, the other one won
+                if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
+                    s.setRollbackOnly();
+                    return false; // changed meanwhile by another receipt of the same document
                 }
+                receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
+                outcome = "APPLIED";
             }
             receipts.insert(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
                     clock.instant()));
-        });
+            return true;
+        }));
     }
 
     private void record(String enterpriseId, String type, String status, String time, String info, String copMsgId, String outcome) {
