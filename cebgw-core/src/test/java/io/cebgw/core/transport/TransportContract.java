@@ -1,0 +1,108 @@
+package io.cebgw.core.transport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one contract every transport passes (issue 6): messages go both ways intact and in order, a 10 MB message
+ * arrives whole, a message re-sent with the same sequence is delivered once, and a message whose handler fails is
+ * offered again instead of being lost. Subclasses supply the two ends of one exchange.
+ */
+public abstract class TransportContract {
+    protected Transport enterprise;
+    protected Transport exchange;
+    protected final List<Transport.Envelope> atExchange = new CopyOnWriteArrayList<>();
+    protected final List<Transport.Envelope> atEnterprise = new CopyOnWriteArrayList<>();
+
+    /** The enterprise end (the gateway's side). */
+    protected abstract Transport enterpriseEnd() throws Exception;
+
+    /** The exchange end (the data center's or the sandbox's side). */
+    protected abstract Transport exchangeEnd() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        enterprise = enterpriseEnd();
+        exchange = exchangeEnd();
+    }
+
+    @AfterEach
+    void closeBoth() {
+        enterprise.close();
+        exchange.close();
+    }
+
+    protected static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static Transport.Envelope message(String id, String text) {
+        return new Transport.Envelope(id, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sendsBothWaysIntactAndInOrder() throws Exception {
+        exchange.start(atExchange::add);
+        enterprise.start(atEnterprise::add);
+        for (int i = 0; i < 20; i++) {
+            enterprise.send(message("M" + i, "<DxpMsg>" + i + " 中文</DxpMsg>"));
+        }
+        exchange.send(message("R1", "<receipt/>"));
+        await(() -> atExchange.size() == 20 && atEnterprise.size() == 1, Duration.ofSeconds(20));
+        assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly(
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> "M" + i).toArray(String[]::new));
+        assertThat(new String(atExchange.get(7).bytes(), StandardCharsets.UTF_8)).isEqualTo("<DxpMsg>7 中文</DxpMsg>");
+        assertThat(atEnterprise).extracting(Transport.Envelope::id).containsExactly("R1");
+    }
+
+    @Test
+    void largeMessageArrivesWhole() throws Exception {
+        byte[] big = new byte[10 * 1024 * 1024];
+        new Random(1).nextBytes(big);
+        exchange.start(atExchange::add);
+        enterprise.send(new Transport.Envelope("BIG", big));
+        await(() -> atExchange.size() == 1, Duration.ofSeconds(30));
+        assertThat(atExchange).singleElement().satisfies(e -> assertThat(e.bytes()).isEqualTo(big));
+    }
+
+    @Test
+    void aResentSequencedMessageIsDeliveredOnce() throws Exception {
+        Transport.Envelope once = new Transport.Envelope("COP-ONCE", "<x/>".getBytes(StandardCharsets.UTF_8), 7);
+        enterprise.send(once);
+        enterprise.send(once); // a retry after a crash between send and mark
+        exchange.start(atExchange::add);
+        enterprise.send(new Transport.Envelope("AFTER", "<y/>".getBytes(StandardCharsets.UTF_8), 8));
+        await(() -> atExchange.stream().anyMatch(e -> e.id().equals("AFTER")), Duration.ofSeconds(20));
+        Thread.sleep(200);
+        assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("COP-ONCE", "AFTER");
+    }
+
+    @Test
+    void aFailingHandlerGetsTheMessageAgain() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        exchange.start(e -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("database down for a moment");
+            }
+            atExchange.add(e);
+        });
+        enterprise.send(message("RETRY", "<z/>"));
+        await(() -> atExchange.size() == 1, Duration.ofSeconds(30));
+        assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("RETRY");
+        assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
+    }
+}
