@@ -125,8 +125,13 @@ final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--customs-code", paramLabel = "CODE", defaultValue = "3301964ABC", description = "企业海关编码 / customs code")
         String customsCode;
 
-        @Option(names = "--transport", paramLabel = "NAME", defaultValue = "folder", description = "传输方式（目前：folder）/ transport (now: folder)")
+        @Option(names = "--transport", paramLabel = "NAME", defaultValue = "folder",
+                description = "传输方式：folder 或 amqp / transport: folder or amqp")
         String transport;
+
+        @Option(names = "--amqp-uri", paramLabel = "URI", defaultValue = "amqp://guest:guest@127.0.0.1:5672",
+                description = "AMQP 代理（--transport amqp）/ the AMQP broker (default ${DEFAULT-VALUE})")
+        String amqpUri;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "每个单证等待最终状态的秒数 / seconds to wait per document")
         int timeout;
@@ -137,8 +142,8 @@ final class SandboxCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CebgwCommand root = sandbox.root;
-            if (!"folder".equals(transport)) {
-                root.error("传输方式 " + transport + " 尚未提供（目前只有 folder）", "transport " + transport + " is not available yet (folder only)");
+            if (!"folder".equals(transport) && !"amqp".equals(transport)) {
+                root.error("传输方式 " + transport + " 尚未提供（可用 folder、amqp）", "transport " + transport + " is not available yet (folder, amqp)");
                 return ExitCode.UNREADABLE;
             }
             SigningKey signingKey;
@@ -156,14 +161,36 @@ final class SandboxCommand implements Callable<Integer> {
                         + signingKey.certNo());
             }
             Path folder = Files.createTempDirectory("cebgw-selftest");
+            SelfTest.Ends ends;
+            String queues = "cebgw.selftest." + java.util.UUID.randomUUID();
+            try {
+                ends = "amqp".equals(transport)
+                        ? new SelfTest.Ends(new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".in", queues + ".out", Duration.ofSeconds(10)),
+                        new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".out", queues + ".in", Duration.ofSeconds(10)))
+                        : SelfTest.folder(folder);
+            } catch (io.cebgw.core.transport.TransportException e) {
+                root.error("传输不可用：" + e.getMessage(), "the transport is not usable: " + e.getMessage());
+                return ExitCode.UNREADABLE;
+            }
+            root.err.println(root.language().pick("传输：", "transport: ") + ends.enterprise().name());
             SelfTest.Report report;
             try (signingKey) {
-                report = new SelfTest(dxpId, customsCode, new CebSigner(signingKey), signingKey.certificate(), folder,
+                report = new SelfTest(dxpId, customsCode, new CebSigner(signingKey), signingKey.certificate(), ends,
                         Duration.ofSeconds(timeout)).run();
+            } finally {
+                if (ends.exchange() instanceof io.cebgw.transport.amqp.AmqpTransport amqp) {
+                    try (var cleaner = new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".in", queues + ".out", Duration.ofSeconds(10))) {
+                        cleaner.deleteQueues();
+                    } catch (Exception e) {
+                        root.err.println("cebgw: " + root.language().pick("未能删除临时队列 ", "could not delete the temporary queues ") + queues);
+                    }
+                }
             }
             report.print(root.out, root.language().locale());
             root.out.flush();
-            root.err.println(root.language().pick("交换目录（报文和回执留存于此）：", "exchange folder (messages and receipts kept there): ") + folder);
+            if ("folder".equals(transport)) {
+                root.err.println(root.language().pick("交换目录（报文和回执留存于此）：", "exchange folder (messages and receipts kept there): ") + folder);
+            }
             if (output != null) {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
                 report.print(new PrintStream(text, true, StandardCharsets.UTF_8), root.language().locale());

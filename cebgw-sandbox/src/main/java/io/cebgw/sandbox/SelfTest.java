@@ -4,6 +4,8 @@ import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.signing.MessageSigner;
 import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
 import io.cebgw.transport.folder.FolderTransport;
 
 import java.io.PrintStream;
@@ -26,19 +28,29 @@ public final class SelfTest {
     private final String customsCode;
     private final MessageSigner signer;
     private final X509Certificate certificate;
-    private final Path folder;
+    private final Ends ends;
     private final Duration timeout;
 
+    /** The two ends of the exchange the self-test runs over: the sandbox's and the enterprise's. Both are closed after the run. */
+    public record Ends(Transport exchange, Transport enterprise) {
+    }
+
+    /** Both ends on an exchange folder of its own (it is created). */
+    public static Ends folder(Path folder) throws TransportException {
+        return new Ends(new FolderTransport(folder, FolderTransport.Side.EXCHANGE, Duration.ofMillis(20), 32L << 20),
+                new FolderTransport(folder, FolderTransport.Side.ENTERPRISE, Duration.ofMillis(20), 32L << 20));
+    }
+
     /**
-     * @param folder  an exchange folder of its own (it is created)
+     * @param ends    the transport the flows go over (folder, AMQP …)
      * @param timeout how long to wait for each document's final status
      */
-    public SelfTest(String dxpId, String customsCode, MessageSigner signer, X509Certificate certificate, Path folder, Duration timeout) {
+    public SelfTest(String dxpId, String customsCode, MessageSigner signer, X509Certificate certificate, Ends ends, Duration timeout) {
         this.dxpId = dxpId;
         this.customsCode = customsCode;
         this.signer = signer;
         this.certificate = certificate;
-        this.folder = folder;
+        this.ends = ends;
         this.timeout = timeout;
     }
 
@@ -73,14 +85,12 @@ public final class SelfTest {
 
     public Report run() throws Exception {
         Instant started = Instant.now();
-        SandboxConfig config = new SandboxConfig(null, folder, -1, 20, null, List.of(), null);
+        SandboxConfig config = new SandboxConfig(null, null, -1, 20, null, List.of(), null);
         Registry registry = new Registry();
         registry.register(new Enterprise("self-test", customsCode, dxpId, List.of(certificate)));
         List<Step> steps = new ArrayList<>();
-        try (Sandbox sandbox = new Sandbox(config, registry,
-                new FolderTransport(folder, FolderTransport.Side.EXCHANGE, Duration.ofMillis(20), 32L << 20), Clock.systemUTC());
-             GatewaySide gateway = new GatewaySide(new FolderTransport(folder, FolderTransport.Side.ENTERPRISE, Duration.ofMillis(20),
-                     32L << 20), signer, dxpId, config.nodeId())) {
+        try (Sandbox sandbox = new Sandbox(config, registry, ends.exchange(), Clock.systemUTC());
+             GatewaySide gateway = new GatewaySide(ends.enterprise(), signer, dxpId, config.nodeId())) {
             sandbox.start();
             String run = Long.toString(System.currentTimeMillis() % 100_000, 36).toUpperCase(Locale.ROOT) + "-";
             List<List<CebMessage>> flows = List.of(FlowDocuments.flow("9710", "ST" + run, customsCode, dxpId),

@@ -57,7 +57,7 @@ class EnterpriseController {
         SelfTest.Report report;
         try {
             report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e),
-                    Files.createTempDirectory("cebgw-selftest"), Duration.ofSeconds(60)).run();
+                    SelfTest.folder(Files.createTempDirectory("cebgw-selftest")), Duration.ofSeconds(60)).run();
         } catch (SigningException ex) {
             throw new ValidationFailed(422, ex.code(), ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH), List.of());
         }
