@@ -91,6 +91,25 @@ public abstract class TransportContract {
         assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("COP-ONCE", "AFTER");
     }
 
+    /**
+     * The peer down for a while (issue 6: 30 s; {@code -Dcebgw.contract.peer-down-seconds} to change), then back:
+     * what was sent meanwhile arrives, once each, in order. The enterprise side keeps sending while its peer is away.
+     */
+    @Test
+    void peerDownThenBackLosesAndDuplicatesNothing() throws Exception {
+        exchange.close(); // the data center's side is down
+        for (int i = 0; i < 5; i++) {
+            enterprise.send(new Transport.Envelope("DOWN" + i, ("<m>" + i + "</m>").getBytes(StandardCharsets.UTF_8), 100 + i));
+        }
+        Thread.sleep(Duration.ofSeconds(Long.getLong("cebgw.contract.peer-down-seconds", 30)).toMillis());
+        enterprise.send(new Transport.Envelope("DOWN2", "<m>2</m>".getBytes(StandardCharsets.UTF_8), 102)); // a retry while it was down
+        exchange = exchangeEnd(); // back
+        exchange.start(atExchange::add);
+        await(() -> atExchange.size() >= 5, Duration.ofSeconds(30));
+        Thread.sleep(300);
+        assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("DOWN0", "DOWN1", "DOWN2", "DOWN3", "DOWN4");
+    }
+
     @Test
     void aFailingHandlerGetsTheMessageAgain() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
