@@ -178,7 +178,7 @@ final class SandboxCommand implements Callable<Integer> {
                 report = new SelfTest(dxpId, customsCode, new CebSigner(signingKey), signingKey.certificate(), ends,
                         Duration.ofSeconds(timeout)).run();
             } finally {
-                if (ends.exchange() instanceof io.cebgw.transport.amqp.AmqpTransport amqp) {
+                if (ends.exchange() instanceof io.cebgw.transport.amqp.AmqpTransport) {
                     try (var cleaner = new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".in", queues + ".out", Duration.ofSeconds(10))) {
                         cleaner.deleteQueues();
                     } catch (Exception e) {

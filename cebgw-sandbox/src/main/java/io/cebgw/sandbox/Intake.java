@@ -70,11 +70,12 @@ final class Intake {
     void process(Transport.Envelope incoming) {
         Arrival arrival = ledger.arrival(incoming.id(), clock.instant(), incoming.bytes().length);
         try {
-            DxpMsg msg = envelope(incoming.bytes(), arrival);
-            if (msg == null) {
+            Envelope envelope = envelope(incoming.bytes(), arrival);
+            if (envelope == null) {
                 return;
             }
-            Route route = route(incoming.bytes(), msg);
+            DxpMsg msg = envelope instanceof DxpMsgSv sv ? sv.dxpMsg() : (DxpMsg) envelope;
+            Route route = new Route(msg.transInfo().senderId(), envelope instanceof DxpMsgSv sv ? sv.svNo() : null);
             ReadResult read = format(msg, route, arrival);
             if (read == null || !signature(msg, read, route, arrival)) {
                 return;
@@ -89,7 +90,8 @@ final class Intake {
         }
     }
 
-    private DxpMsg envelope(byte[] bytes, Arrival arrival) throws TransportException {
+    /** The envelope when it passed the check (a DxpMsg or DxpMsgSv), else null after recording and answering. */
+    private Envelope envelope(byte[] bytes, Arrival arrival) throws TransportException {
         Envelope envelope;
         try {
             envelope = new EnvelopeReader().read(bytes);
@@ -122,7 +124,7 @@ final class Intake {
             return null;
         }
         arrival.verdict("envelope", true, "", "");
-        return msg;
+        return envelope;
     }
 
     private void answer(Arrival arrival, DxpMsg msg, String code, String info) throws TransportException {
@@ -131,14 +133,6 @@ final class Intake {
         arrival.answered("DxpRep " + code);
     }
 
-    private static Route route(byte[] bytes, DxpMsg msg) {
-        try {
-            Envelope envelope = new EnvelopeReader().read(bytes);
-            return new Route(msg.transInfo().senderId(), envelope instanceof DxpMsgSv sv ? sv.svNo() : null);
-        } catch (CebReadException e) {
-            return new Route(msg.transInfo().senderId(), null);
-        }
-    }
 
     private ReadResult format(DxpMsg msg, Route route, Arrival arrival) throws TransportException {
         ReadResult read;

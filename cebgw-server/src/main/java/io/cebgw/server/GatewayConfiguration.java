@@ -95,8 +95,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    io.cebgw.server.document.ShipmentService shipmentService(DocumentService documents, io.cebgw.server.store.ShipmentStore shipments, Clock clock) {
-        return new io.cebgw.server.document.ShipmentService(documents, shipments, clock);
+    io.cebgw.server.document.ShipmentService shipmentService(DocumentService documents, io.cebgw.server.store.ShipmentStore shipments,
+                                                             DocumentStore store, Clock clock) {
+        return new io.cebgw.server.document.ShipmentService(documents, shipments, store, clock);
     }
 
     @Bean

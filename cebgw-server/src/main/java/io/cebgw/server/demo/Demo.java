@@ -80,7 +80,7 @@ public final class Demo {
                     + "，交换目录 " + data.resolve("exchange"));
             out.println((en ? "demo enterprise " : "演示企业 ") + enterprise.dxpId() + "  X-Api-Key: " + apiKey);
             Map<String, String> flowOf = push(context.getBean(DocumentService.class), enterprise.id(), out, en);
-            boolean done = watch(context.getBean(DocumentStore.class), enterprise.id(), flowOf, o.timeout(), out, en);
+            boolean done = watch(context.getBean(DocumentStore.class), flowOf, o.timeout(), out, en);
             out.println(done ? (en ? "Both shipments reached their final statuses." : "两票货物全部到达最终状态。")
                     : (en ? "Not every document reached its final status in time." : "部分单证未在时限内到达最终状态。"));
             if (o.once()) {
@@ -114,14 +114,14 @@ public final class Demo {
     }
 
     /** Prints every status change until all documents are final or time runs out. */
-    private static boolean watch(DocumentStore store, String enterpriseId, Map<String, String> flowOf, Duration timeout, PrintStream out,
+    private static boolean watch(DocumentStore store, Map<String, String> flowOf, Duration timeout, PrintStream out,
                                  boolean en) throws InterruptedException {
         Map<String, String> seen = new HashMap<>();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             boolean all = true;
             for (String id : flowOf.keySet()) {
-                DocumentRow d = store.byId(enterpriseId, id).orElseThrow();
+                DocumentRow d = store.stateById(id).orElseThrow();
                 String status = d.status() == null ? "-" : d.status();
                 if (!status.equals(seen.put(id, status)) && d.status() != null) {
                     out.printf("  [%s] %-14s %-28s → %s%s%n", flowOf.get(id), d.messageType(), d.businessKey(), status,
@@ -131,7 +131,7 @@ public final class Demo {
             }
             if (all) {
                 return flowOf.keySet().stream().allMatch(id -> {
-                    String status = store.byId(enterpriseId, id).orElseThrow().status();
+                    String status = store.stateById(id).orElseThrow().status();
                     return !"100".equals(status) && !status.startsWith("E") && !"900".equals(status);
                 });
             }

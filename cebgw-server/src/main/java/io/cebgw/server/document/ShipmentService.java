@@ -41,15 +41,17 @@ public final class ShipmentService {
 
     private final DocumentService documents;
     private final ShipmentStore shipments;
+    private final io.cebgw.server.store.DocumentStore store;
     private final Clock clock;
 
     /** A document type that must have reached a status first. */
     record Requirement(MessageType type, String status) {
     }
 
-    public ShipmentService(DocumentService documents, ShipmentStore shipments, Clock clock) {
+    public ShipmentService(DocumentService documents, ShipmentStore shipments, io.cebgw.server.store.DocumentStore store, Clock clock) {
         this.documents = documents;
         this.shipments = shipments;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -88,7 +90,7 @@ public final class ShipmentService {
     public int dispatch() {
         int declared = 0;
         for (String shipmentId : shipments.withWaitingDrafts()) {
-            List<DocumentRow> docs = shipments.documents(shipmentId);
+            List<DocumentRow> docs = store.statesOfShipment(shipmentId);
             for (DocumentRow d : docs) {
                 if (d.copMsgId() == null && !d.finalState() && blockers(d, docs).isEmpty()) {
                     try {
@@ -105,7 +107,7 @@ public final class ShipmentService {
 
     public Optional<Map<String, Object>> view(String enterpriseId, String id) {
         return shipments.byId(enterpriseId, id).map(s -> {
-            List<DocumentRow> docs = shipments.documents(id);
+            List<DocumentRow> docs = store.statesOfShipment(id);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("tradeMode", s.tradeMode());

@@ -75,8 +75,9 @@ public final class DocumentStore {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
+    /** A page of an enterprise's documents, state only (no message bytes). */
     public List<DocumentRow> list(String enterpriseId, String messageType, String status, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("select * from document where enterprise_id = :e");
+        StringBuilder sql = new StringBuilder("select " + STATE_COLUMNS + " from document where enterprise_id = :e");
         if (messageType != null) {
             sql.append(" and message_type = :t");
         }
@@ -91,7 +92,13 @@ public final class DocumentStore {
         if (status != null) {
             spec = spec.param("s", status);
         }
-        return spec.query(DocumentStore::row).list();
+        return spec.query(DocumentStore::state).list();
+    }
+
+    /** The documents of a shipment, state only, oldest first. */
+    public List<DocumentRow> statesOfShipment(String shipmentId) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where shipment_id = ? order by created_at, id").param(shipmentId)
+                .query(DocumentStore::state).list();
     }
 
     /** Stores the signed message and its envelope (declare). */

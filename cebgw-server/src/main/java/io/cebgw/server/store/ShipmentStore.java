@@ -34,12 +34,6 @@ public final class ShipmentStore {
         jdbc.sql("update document set shipment_id = ? where id = ?").params(shipmentId, documentId).update();
     }
 
-    /** The documents of a shipment (state only), oldest first. */
-    public List<DocumentRow> documents(String shipmentId) {
-        return jdbc.sql("select id from document where shipment_id = ? order by created_at, id").param(shipmentId).query(String.class).list()
-                .stream().map(id -> new DocumentStore(jdbc).stateById(id).orElseThrow()).toList();
-    }
-
     /** Shipments that still hold drafts waiting for their turn. */
     public List<String> withWaitingDrafts() {
         return jdbc.sql("select distinct shipment_id from document where shipment_id is not null and cop_msg_id is null and final_state = false")
