@@ -56,13 +56,21 @@ class ArchitectureTest {
                         "com.rabbitmq..", "jakarta.jms..") // each transport may use its own protocol client
                 .check(classes);
         noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..")
-                .should().dependOnClassesThat().resideInAPackage("io.cebgw.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.transports..")
+                .check(classes);
+        // the catalogue opens configured transports: it knows the plugins, nothing above them
+        classes().that().resideInAPackage("io.cebgw.transports..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.transports..", "io.cebgw.transport..", "io.cebgw.core..",
+                        "java..", "javax..", "jakarta.jms..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.cebgw.transport..")
+                .should().dependOnClassesThat().resideInAPackage("io.cebgw.transports..")
                 .check(classes);
     }
 
     @Test
     void leavesAreNotDependedOn() {
-        noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..", "io.cebgw.transport..")
+        noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..", "io.cebgw.transport..", "io.cebgw.transports..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.cli..", "io.cebgw.app..", "io.cebgw.server..", "io.cebgw.sandbox..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.cebgw.cli..")

@@ -1,6 +1,5 @@
 package io.cebgw.server;
 
-import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.crypto.key.KeySources;
 import io.cebgw.sandbox.Registry;
@@ -17,7 +16,9 @@ import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
 import io.cebgw.server.store.ReceiptStore;
-import io.cebgw.transport.folder.FolderTransport;
+import io.cebgw.server.flow.EnterpriseTransports;
+import io.cebgw.transports.End;
+import io.cebgw.transports.TransportCatalog;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -106,13 +107,13 @@ class GatewayConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Transport transport(GatewayProperties properties) throws TransportException {
-        return new FolderTransport(properties.exchangeFolder(), FolderTransport.Side.ENTERPRISE, properties.pollInterval(), 64L << 20);
+    EnterpriseTransports transports(EnterpriseStore enterprises, GatewayProperties properties) {
+        return new EnterpriseTransports(enterprises, properties.transportSpec());
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore outbox, Transport transport, Archive archive, Clock clock, GatewayProperties p) {
-        return new OutboxRelay(outbox, transport, archive, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
+    OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, Clock clock, GatewayProperties p) {
+        return new OutboxRelay(outbox, transports::forEnterprise, archive, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
     }
 
     @Bean
@@ -120,13 +121,12 @@ class GatewayConfiguration {
         return new ReceiptProcessor(documents, receipts, archive, tx, clock);
     }
 
-    /** The customs sandbox in-process, on the same exchange folder (cebgw.sandbox=true: the demo and tests). */
+    /** The customs sandbox in-process, at the other end of the default transport (cebgw.sandbox=true: the demo and tests). */
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.sandbox", havingValue = "true")
     Sandbox sandbox(GatewayProperties p, Clock clock) throws TransportException {
         SandboxConfig config = new SandboxConfig(null, p.exchangeFolder(), -1, p.sandboxStepMillis(), null, List.of(), null);
-        Sandbox sandbox = new Sandbox(config, new Registry(),
-                new FolderTransport(p.exchangeFolder(), FolderTransport.Side.EXCHANGE, p.pollInterval(), 64L << 20), clock);
+        Sandbox sandbox = new Sandbox(config, new Registry(), TransportCatalog.open(p.transportSpec(), End.EXCHANGE), clock);
         sandbox.start();
         return sandbox;
     }

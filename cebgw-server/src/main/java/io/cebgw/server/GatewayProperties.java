@@ -16,10 +16,13 @@ import java.time.Duration;
  * @param maxAttempts     attempts before a message is dead-lettered
  * @param sandbox         run the customs sandbox in-process on the same exchange folder (demo, tests)
  * @param sandboxStepMillis time between the sandbox's receipts
+ * @param transport       the default transport ({@code cebgw.transport.type=amqp}, {@code cebgw.transport.uri=…}; the keys of
+ *                        docs/transports.md); empty: the folder transport on {@code exchangeFolder}
  */
 @ConfigurationProperties(prefix = "cebgw")
 public record GatewayProperties(Path exchangeFolder, Duration pollInterval, Duration relayInterval, Duration firstRetry,
-                                Duration maxRetry, Integer maxAttempts, boolean sandbox, Long sandboxStepMillis) {
+                                Duration maxRetry, Integer maxAttempts, boolean sandbox, Long sandboxStepMillis,
+                                java.util.Map<String, String> transport) {
     public GatewayProperties {
         exchangeFolder = exchangeFolder == null ? Path.of("data", "exchange") : exchangeFolder;
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
@@ -28,5 +31,20 @@ public record GatewayProperties(Path exchangeFolder, Duration pollInterval, Dura
         maxRetry = maxRetry == null ? Duration.ofMinutes(10) : maxRetry;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         sandboxStepMillis = sandboxStepMillis == null ? 500L : sandboxStepMillis;
+        transport = transport == null ? java.util.Map.of() : java.util.Map.copyOf(transport);
+    }
+
+    /** The default transport as configured, or the folder transport on the exchange folder. */
+    public io.cebgw.core.transport.TransportSpec transportSpec() {
+        if (transport.isEmpty()) {
+            return io.cebgw.core.transport.TransportSpec.of("folder", java.util.Map.of("root", exchangeFolder.toString(),
+                    "poll-millis", Long.toString(pollInterval.toMillis())));
+        }
+        java.util.Map<String, String> settings = new java.util.TreeMap<>(transport);
+        String type = settings.remove("type");
+        if (type == null) {
+            throw new IllegalStateException("cebgw.transport.type is missing (folder, amqp, jms, http, as2)");
+        }
+        return io.cebgw.core.transport.TransportSpec.of(type, settings);
     }
 }

@@ -1,6 +1,5 @@
 package io.cebgw.server;
 
-import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
@@ -19,13 +18,13 @@ class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     private final OutboxRelay relay;
     private final ReceiptProcessor receipts;
-    private final Transport transport;
+    private final io.cebgw.server.flow.EnterpriseTransports transports;
     private final io.cebgw.server.document.ShipmentService shipments;
 
-    Workers(OutboxRelay relay, ReceiptProcessor receipts, Transport transport, io.cebgw.server.document.ShipmentService shipments) {
+    Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments) {
         this.relay = relay;
         this.receipts = receipts;
-        this.transport = transport;
+        this.transports = transports;
         this.shipments = shipments;
     }
 
@@ -41,7 +40,7 @@ class Workers {
 
     @EventListener(ApplicationReadyEvent.class)
     void startReceiving() throws TransportException {
-        transport.start(receipts);
+        transports.start(receipts);
     }
 
     @Scheduled(fixedDelayString = "${cebgw.relay-interval:200ms}")

@@ -31,8 +31,11 @@ class AdminController {
         this.adminKey = adminKey;
     }
 
-    /** The body of an enterprise registration; signingProfile is key-source properties text (no secrets). */
-    record NewEnterprise(String name, String customsCode, String dxpId, String roles, String signingProfile) {
+    /**
+     * The body of an enterprise registration; signingProfile is key-source properties text, transportProfile transport
+     * properties text (docs/transports.md; none: the gateway's default) — references to secrets only, never secrets.
+     */
+    record NewEnterprise(String name, String customsCode, String dxpId, String roles, String signingProfile, String transportProfile) {
     }
 
     @PostMapping("/enterprises")
@@ -45,11 +48,13 @@ class AdminController {
         }
         try {
             EnterpriseService.Registered r = enterprises.register(body.name(), body.customsCode(), body.dxpId(),
-                    body.roles() == null ? "EBC" : body.roles(), body.signingProfile());
+                    body.roles() == null ? "EBC" : body.roles(), body.signingProfile(), body.transportProfile());
             return ResponseEntity.status(201).body(Map.of("id", r.enterprise().id(), "dxpId", r.enterprise().dxpId(), "apiKey", r.apiKey()));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new ValidationFailed(409, "GW-E002", "DXPID " + body.dxpId() + " 已登记", "DXPID " + body.dxpId() + " is already registered", List.of());
         } catch (SigningException e) {
+            throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
+        } catch (io.cebgw.core.transport.TransportException e) {
             throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
         }
     }

@@ -1,6 +1,8 @@
 package io.cebgw.server.document;
 
 import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.Enterprise;
 import io.cebgw.sandbox.Sandbox;
 import io.cebgw.server.store.EnterpriseRow;
@@ -34,8 +36,24 @@ public final class EnterpriseService {
     }
 
     public Registered register(String name, String customsCode, String dxpId, String roles, String signingProfile) throws SigningException {
-        EnterpriseRow row = new EnterpriseRow(UUID.randomUUID().toString(), name, customsCode, null, dxpId, roles, signingProfile, null,
-                clock.instant());
+        try {
+            return register(name, customsCode, dxpId, roles, signingProfile, null);
+        } catch (TransportException e) {
+            throw new IllegalStateException("no transport profile was given", e);
+        }
+    }
+
+    /**
+     * Registers an enterprise with its own transport profile ({@code .properties} text, see docs/transports.md; null:
+     * the gateway's default). The profile is checked before anything is stored.
+     */
+    public Registered register(String name, String customsCode, String dxpId, String roles, String signingProfile, String transportProfile)
+            throws SigningException, TransportException {
+        if (transportProfile != null && !transportProfile.isBlank()) {
+            io.cebgw.transports.TransportCatalog.check(TransportSpec.parse(transportProfile, "transport profile of " + dxpId));
+        }
+        EnterpriseRow row = new EnterpriseRow(UUID.randomUUID().toString(), name, customsCode, null, dxpId, roles, signingProfile,
+                transportProfile == null || transportProfile.isBlank() ? null : transportProfile, clock.instant());
         enterprises.insert(row);
         String apiKey = newApiKey();
         enterprises.addApiKey(row.id(), apiKey, "initial");

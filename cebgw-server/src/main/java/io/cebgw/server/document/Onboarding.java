@@ -41,11 +41,23 @@ public final class Onboarding {
         steps.add(new Step(4, "联调测试", "joint testing", selfTestPassed,
                 selfTestPassed ? "沙箱自测已通过" : "尚未通过沙箱自测（POST /api/v1/enterprise/selftest 或 cebgw sandbox selftest）",
                 selfTestPassed ? "the sandbox self-test passed" : "the sandbox self-test has not passed yet"));
-        boolean production = e.transportProfile() != null && !e.transportProfile().isBlank() && !e.transportProfile().contains("sandbox");
+        boolean production = productionTransport(e.transportProfile());
         steps.add(new Step(5, "上线运行", "go-live", production && selfTestPassed,
                 production ? "已配置正式传输方式" : "尚未配置正式传输方式（transportProfile）",
                 production ? "a production transport is configured" : "no production transport is configured"));
         return steps;
+    }
+
+    /** A profile of its own that parses and is not marked as the sandbox's ({@code sandbox=true}). */
+    private static boolean productionTransport(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return false;
+        }
+        try {
+            return !"true".equals(io.cebgw.core.transport.TransportSpec.parse(profile, "profile").get("sandbox"));
+        } catch (io.cebgw.core.transport.TransportException e) {
+            return false;
+        }
     }
 
     private Step certificateStep(EnterpriseRow e) {

@@ -22,7 +22,7 @@ public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     private final OutboxStore outbox;
-    private final Transport transport;
+    private final Route route;
     private final Archive archive;
     private final Clock clock;
     private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
@@ -31,10 +31,16 @@ public final class OutboxRelay {
     private final int maxAttempts;
     private final int batch;
 
-    public OutboxRelay(OutboxStore outbox, Transport transport, Archive archive, Clock clock, Duration firstRetry, Duration maxRetry,
+    /** Which transport carries an enterprise's messages. */
+    @FunctionalInterface
+    public interface Route {
+        Transport transportFor(String enterpriseId) throws TransportException;
+    }
+
+    public OutboxRelay(OutboxStore outbox, Route route, Archive archive, Clock clock, Duration firstRetry, Duration maxRetry,
                        int maxAttempts, int batch) {
         this.outbox = outbox;
-        this.transport = transport;
+        this.route = route;
         this.archive = archive;
         this.clock = clock;
         this.firstRetry = firstRetry;
@@ -59,7 +65,7 @@ public final class OutboxRelay {
 
     private boolean send(OutboxRow row) {
         try {
-            transport.send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
+            route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
             archive.append(Archive.OUT, row.enterpriseId(), row.documentId(), row.copMsgId(), row.payload(), clock.instant());
             outbox.sent(row.id());
             return true;

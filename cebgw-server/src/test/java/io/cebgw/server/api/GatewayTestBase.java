@@ -9,11 +9,16 @@ import io.cebgw.crypto.testing.TestKeys;
 import io.cebgw.server.GatewayApplication;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.JsonMessages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,5 +106,30 @@ abstract class GatewayTestBase {
             Thread.sleep(50);
         }
         return docs;
+    }
+
+    /** Creates a shipment of these documents; returns its id. */
+    String shipment(String key, String tradeMode, List<CebMessage> docs) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("tradeMode", tradeMode).put("name", "测试货物");
+        ArrayNode array = body.putArray("documents");
+        docs.forEach(m -> array.add(JsonMessages.write(m)));
+        var r = call("POST", "/api/v1/shipments", key, "application/json", body.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode created = JSON.readTree(r.body());
+        assertThat(created.path("documents")).hasSize(docs.size());
+        return created.path("id").asText();
+    }
+
+    JsonNode await(String key, String id, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < end) {
+            s = JSON.readTree(call("GET", "/api/v1/shipments/" + id, key, null, null).body());
+            if (done.test(s)) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        return s;
     }
 }

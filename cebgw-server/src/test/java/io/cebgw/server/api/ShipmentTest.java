@@ -17,30 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A shipment's documents go out in order, each once what it depends on was accepted; blockers are shown. */
 class ShipmentTest extends GatewayTestBase {
-    private String shipment(String key, String tradeMode, List<CebMessage> docs) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("tradeMode", tradeMode).put("name", "测试货物");
-        ArrayNode array = body.putArray("documents");
-        docs.forEach(m -> array.add(JsonMessages.write(m)));
-        var r = call("POST", "/api/v1/shipments", key, "application/json", body.toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        JsonNode created = JSON.readTree(r.body());
-        assertThat(created.path("documents")).hasSize(docs.size());
-        return created.path("id").asText();
-    }
-
-    private JsonNode await(String key, String id, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < end) {
-            s = JSON.readTree(call("GET", "/api/v1/shipments/" + id, key, null, null).body());
-            if (done.test(s)) {
-                return s;
-            }
-            Thread.sleep(50);
-        }
-        return s;
-    }
-
     @Test
     void documentsGoOutInOrderAndBlockersAreShown() throws Exception {
         EnterpriseService.Registered e = enterprises.register("S", "3301964ABC", "DXPENT0000088888", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "s"));

@@ -46,10 +46,16 @@ public final class JmsTransport implements Transport {
     });
 
     public JmsTransport(ConnectionFactory factory, String sendQueue, String receiveQueue, String description) throws TransportException {
+        this(factory, null, null, sendQueue, receiveQueue, description);
+    }
+
+    /** With credentials (the user and password the provider asks for; {@code user} null: the factory's own). */
+    public JmsTransport(ConnectionFactory factory, String user, String password, String sendQueue, String receiveQueue, String description)
+            throws TransportException {
         this.description = description;
         this.receiveQueue = receiveQueue;
         try {
-            connection = factory.createConnection();
+            connection = user == null ? factory.createConnection() : factory.createConnection(user, password);
             sendSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             producer = sendSession.createProducer(sendSession.createQueue(sendQueue));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);

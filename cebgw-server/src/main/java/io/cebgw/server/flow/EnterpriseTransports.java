@@ -1,0 +1,103 @@
+package io.cebgw.server.flow;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.server.store.EnterpriseRow;
+import io.cebgw.server.store.EnterpriseStore;
+import io.cebgw.transports.End;
+import io.cebgw.transports.TransportCatalog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The transport each enterprise sends through: its own transport profile when it has one, else the gateway's default
+ * ({@code cebgw.transport.*}). Enterprises with the same profile share one connection. Every transport opened here
+ * delivers what it receives (receipts) to the one receipt handler, from the moment receiving has started.
+ */
+public final class EnterpriseTransports implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EnterpriseTransports.class.getName());
+
+    private final EnterpriseStore enterprises;
+    private final TransportSpec defaultSpec;
+    private final Map<TransportSpec, Transport> open = new ConcurrentHashMap<>();
+    private final Map<String, TransportSpec> specOfEnterprise = new ConcurrentHashMap<>();
+    private volatile Transport.Handler receiver;
+
+    public EnterpriseTransports(EnterpriseStore enterprises, TransportSpec defaultSpec) {
+        this.enterprises = enterprises;
+        this.defaultSpec = defaultSpec;
+    }
+
+    public TransportSpec defaultSpec() {
+        return defaultSpec;
+    }
+
+    /** The transport of this enterprise, opened (and receiving) on first use. */
+    public Transport forEnterprise(String enterpriseId) throws TransportException {
+        TransportSpec spec = specOfEnterprise.get(enterpriseId);
+        if (spec == null) {
+            spec = specOf(enterprises.byId(enterpriseId));
+            specOfEnterprise.put(enterpriseId, spec);
+        }
+        return transport(spec);
+    }
+
+    /** The gateway's default transport. */
+    public Transport defaultTransport() throws TransportException {
+        return transport(defaultSpec);
+    }
+
+    /** Forgets what was looked up for this enterprise (after its profile changed). */
+    public void forget(String enterpriseId) {
+        specOfEnterprise.remove(enterpriseId);
+    }
+
+    /** Starts receiving on the default transport and on every one opened so far or later. */
+    public synchronized void start(Transport.Handler handler) throws TransportException {
+        for (Transport transport : open.values()) {
+            transport.start(handler);
+        }
+        receiver = handler;
+        defaultTransport(); // opened now (and started) unless it already was
+    }
+
+    private TransportSpec specOf(Optional<EnterpriseRow> enterprise) throws TransportException {
+        String profile = enterprise.map(EnterpriseRow::transportProfile).orElse(null);
+        return profile == null || profile.isBlank() ? defaultSpec : TransportSpec.parse(profile, "transport profile of " + enterprise.get().dxpId());
+    }
+
+    private Transport transport(TransportSpec spec) throws TransportException {
+        Transport existing = open.get(spec);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (this) {
+            existing = open.get(spec);
+            if (existing != null) {
+                return existing;
+            }
+            Transport transport = TransportCatalog.open(spec, End.ENTERPRISE);
+            if (receiver != null) {
+                try {
+                    transport.start(receiver);
+                } catch (TransportException e) {
+                    transport.close();
+                    throw e;
+                }
+            }
+            open.put(spec, transport);
+            LOG.info("transport open: " + transport.name());
+            return transport;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(Transport::close);
+        open.clear();
+    }
+}

@@ -1,0 +1,56 @@
+package io.cebgw.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.sandbox.Sandbox;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.transport.jms.EmbeddedArtemis;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 6: a 9710 shipment through the gateway and the sandbox over JMS (an ActiveMQ Artemis broker over TCP, its
+ * connection factory configured by class name only, as IBM MQ's would be), to its final status.
+ */
+class JmsShipmentTest extends GatewayTestBase {
+    private static EmbeddedArtemis broker;
+
+    @Autowired
+    Sandbox sandbox;
+
+    private static synchronized EmbeddedArtemis broker() {
+        if (broker == null) {
+            try {
+                broker = new EmbeddedArtemis();
+            } catch (Exception e) {
+                throw new IllegalStateException("the embedded Artemis broker did not start", e);
+            }
+        }
+        return broker;
+    }
+
+    @DynamicPropertySource
+    static void overJms(DynamicPropertyRegistry r) {
+        r.add("cebgw.transport.type", () -> "jms");
+        r.add("cebgw.transport.factory", () -> EmbeddedArtemis.FACTORY);
+        r.add("cebgw.transport.url", () -> broker().tcpUrl());
+        r.add("cebgw.transport.send-queue", () -> "CEB.E2E.OUT");
+        r.add("cebgw.transport.receive-queue", () -> "CEB.E2E.IN");
+    }
+
+    @Test
+    void a9710ShipmentReachesItsFinalStatusOverJms() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("J", "3301964ABC", "DXPENT0000066666", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "jms"));
+        String id = shipment(e.apiKey(), "9710", FlowDocuments.flow("9710", "JMS-", "3301964ABC", "DXPENT0000066666"));
+        JsonNode done = await(e.apiKey(), id, s -> s.path("complete").asBoolean());
+        assertThat(done.path("complete").asBoolean()).as(done.toString()).isTrue();
+        assertThat(sandbox.transportName()).contains("tcp://127.0.0.1");
+        assertThat(sandbox.ledger().documents()).hasSize(done.path("documents").size());
+        assertThat(sandbox.ledger().duplicateDeliveries()).isZero();
+    }
+}

@@ -1,0 +1,85 @@
+package io.cebgw.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.testing.TestKeys;
+import io.cebgw.sandbox.Enterprise;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.sandbox.Registry;
+import io.cebgw.sandbox.Sandbox;
+import io.cebgw.sandbox.SandboxConfig;
+import io.cebgw.transport.amqp.AmqpTransport;
+import io.cebgw.transports.End;
+import io.cebgw.transports.TransportCatalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's default is the folder transport; one enterprise registered with its own AMQP profile has its
+ * documents carried over AMQP (to a sandbox listening there) while the folder sandbox sees none of them.
+ */
+@TestPropertySource(properties = "cebgw.admin-key=adm1n-test-key")
+class PerEnterpriseTransportTest extends GatewayTestBase {
+    @Autowired
+    Sandbox folderSandbox;
+
+    @BeforeAll
+    static void broker() {
+        RabbitMq.require();
+    }
+
+    private HttpResponse<String> admin(Object body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/v1/enterprises"))
+                .header("Content-Type", "application/json").header("X-Admin-Key", "adm1n-test-key")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEnterprisesOwnProfileCarriesItsDocuments() throws Exception {
+        String signing = profile(SignatureSuite.SM2_SM3, "own");
+        HttpResponse<String> refused = admin(Map.of("name", "坏配置", "customsCode", "3301964ABD", "dxpId", "DXPENT0000044443",
+                "signingProfile", signing, "transportProfile", "type=amqp\nuri=amqp://ent:s3cr3t-pw@mq.example:5672\nqueues=q\n"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("CEB-T004").doesNotContain("s3cr3t-pw");
+
+        String queues = "cebgw.own." + UUID.randomUUID();
+        TransportSpec own = TransportSpec.of("amqp", Map.of("uri", RabbitMq.URI, "queues", queues));
+        HttpResponse<String> created = admin(Map.of("name", "自有通道", "customsCode", "3301964ABC", "dxpId", "DXPENT0000044444",
+                "roles", "EBC,AGENT", "signingProfile", signing, "transportProfile", own.text()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
+        JsonNode steps = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
+        assertThat(steps.get(4).path("detail").asText()).isEqualTo("已配置正式传输方式");
+
+        Registry registry = new Registry();
+        registry.register(new Enterprise("自有通道", "3301964ABC", "DXPENT0000044444", List.of(TestKeys.key(SignatureSuite.SM2_SM3).certificate())));
+        try (Sandbox amqpSandbox = new Sandbox(new SandboxConfig(null, null, -1, 10, null, List.of(), null), registry,
+                TransportCatalog.open(own, End.EXCHANGE), Clock.systemUTC())) {
+            amqpSandbox.start();
+            String id = shipment(apiKey, "9710", FlowDocuments.flow("9710", "OWN-", "3301964ABC", "DXPENT0000044444"));
+            JsonNode done = await(apiKey, id, s -> s.path("complete").asBoolean());
+            assertThat(done.path("complete").asBoolean()).as(done.toString()).isTrue();
+            assertThat(amqpSandbox.ledger().documents()).hasSize(done.path("documents").size());
+            assertThat(folderSandbox.ledger().documents()).as("nothing of it went through the folder")
+                    .noneMatch(d -> d.key().contains("OWN-"));
+        } finally {
+            try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(own, End.ENTERPRISE)) {
+                cleaner.deleteQueues();
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.cebgw.transports;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.transport.jms.JmsTransport;
+import jakarta.jms.ConnectionFactory;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * Builds a JMS provider's connection factory from configuration only: {@code factory} names its class (on the class
+ * path), {@code url} is passed to its one-string constructor when given (Artemis), and every {@code factory.<name>}
+ * setting calls {@code set<Name>} with a string, int, long or boolean (IBM MQ: {@code factory.hostName},
+ * {@code factory.port}, {@code factory.channel}, {@code factory.queueManager}, {@code factory.transportType}).
+ */
+final class JmsFactory {
+    private JmsFactory() {
+    }
+
+    static Transport open(TransportSpec spec, End end) throws TransportException {
+        ConnectionFactory factory = factory(spec);
+        TransportCatalog.Queues queues = TransportCatalog.Queues.of(spec, end);
+        String user = spec.get("user");
+        return new JmsTransport(factory, user, user == null ? null : spec.secret("password"), queues.send(), queues.receive(),
+                spec.require("factory") + (spec.get("url") == null ? "" : " " + spec.get("url")));
+    }
+
+    static ConnectionFactory factory(TransportSpec spec) throws TransportException {
+        String className = spec.require("factory");
+        Object factory;
+        try {
+            Class<?> type = Class.forName(className);
+            String url = spec.get("url");
+            factory = url == null ? type.getConstructor().newInstance() : type.getConstructor(String.class).newInstance(url);
+        } catch (ClassNotFoundException e) {
+            throw new TransportException("CEB-T006", "类路径上没有 JMS 连接工厂 " + className + "（请把提供方的 Jakarta JMS 客户端放到 lib/）",
+                    "the JMS connection factory " + className + " is not on the class path (put the provider's Jakarta JMS client in lib/)");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new TransportException("CEB-T006", "无法创建 JMS 连接工厂 " + className + "：" + rootMessage(e),
+                    "cannot create the JMS connection factory " + className + ": " + rootMessage(e));
+        }
+        if (!(factory instanceof ConnectionFactory connectionFactory)) {
+            throw new TransportException("CEB-T006", className + " 不是 jakarta.jms.ConnectionFactory", className + " is not a jakarta.jms.ConnectionFactory");
+        }
+        for (Map.Entry<String, String> setting : spec.settings().entrySet()) {
+            if (setting.getKey().startsWith("factory.")) {
+                set(factory, setting.getKey().substring("factory.".length()), setting.getValue());
+            }
+        }
+        return connectionFactory;
+    }
+
+    private static void set(Object target, String property, String value) throws TransportException {
+        String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (Method method : target.getClass().getMethods()) {
+            if (method.getName().equals(setter) && method.getParameterCount() == 1) {
+                try {
+                    method.invoke(target, convert(method.getParameterTypes()[0], value));
+                    return;
+                } catch (IllegalArgumentException | ReflectiveOperationException e) {
+                    throw new TransportException("CEB-T006", "JMS 连接工厂属性 " + property + "=" + value + " 无效：" + rootMessage(e),
+                            "the JMS connection factory property " + property + "=" + value + " is invalid: " + rootMessage(e));
+                }
+            }
+        }
+        throw new TransportException("CEB-T006", "JMS 连接工厂 " + target.getClass().getName() + " 没有属性 " + property,
+                "the JMS connection factory " + target.getClass().getName() + " has no property " + property);
+    }
+
+    private static Object convert(Class<?> type, String value) {
+        if (type == int.class || type == Integer.class) {
+            return Integer.parseInt(value);
+        }
+        if (type == long.class || type == Long.class) {
+            return Long.parseLong(value);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Boolean.parseBoolean(value);
+        }
+        if (type == String.class) {
+            return value;
+        }
+        throw new IllegalArgumentException("unsupported type " + type.getSimpleName());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,99 @@
+package io.cebgw.transports;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.transport.amqp.AmqpTransport;
+import io.cebgw.transport.folder.FolderTransport;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opens the transport a {@link TransportSpec} describes, at either {@link End}. Queue-based transports name their two
+ * queues from the enterprise's point of view ({@code send-queue}: declarations, {@code receive-queue}: receipts); the
+ * exchange end swaps them. The settings of each type are listed in {@code docs/transports.md}.
+ */
+public final class TransportCatalog {
+    /** The types this catalogue opens. */
+    public static final List<String> TYPES = List.of("folder", "amqp", "jms");
+
+    private TransportCatalog() {
+    }
+
+    public static Transport open(TransportSpec spec, End end) throws TransportException {
+        return switch (spec.type()) {
+            case "folder" -> folder(spec, end);
+            case "amqp" -> amqp(spec, end);
+            case "jms" -> JmsFactory.open(spec, end);
+            default -> throw unknown(spec);
+        };
+    }
+
+    /**
+     * Checks a configuration without connecting: a known type, the settings it requires, no credentials inline. What
+     * only the peer can tell (reachable, queues allowed) shows when the transport is opened.
+     */
+    public static void check(TransportSpec spec) throws TransportException {
+        switch (spec.type()) {
+            case "folder" -> spec.require("root");
+            case "amqp" -> {
+                amqpUri(spec);
+                Queues.of(spec, End.ENTERPRISE);
+            }
+            case "jms" -> {
+                spec.require("factory");
+                Queues.of(spec, End.ENTERPRISE);
+            }
+            default -> throw unknown(spec);
+        }
+    }
+
+    private static TransportException unknown(TransportSpec spec) {
+        return new TransportException("CEB-T005", "未知的传输方式 " + spec.type() + "（可用 " + String.join("、", TYPES) + "）",
+                "unknown transport " + spec.type() + " (available: " + String.join(", ", TYPES) + ")");
+    }
+
+    private static Transport folder(TransportSpec spec, End end) throws TransportException {
+        return new FolderTransport(Path.of(spec.require("root")), end == End.ENTERPRISE ? FolderTransport.Side.ENTERPRISE : FolderTransport.Side.EXCHANGE,
+                spec.millis("poll-millis", 200), spec.number("max-bytes", 64L << 20));
+    }
+
+    private static Transport amqp(TransportSpec spec, End end) throws TransportException {
+        String uri = amqpUri(spec);
+        String user = spec.get("user");
+        if (user != null) {
+            String password = spec.secret("password");
+            uri = uri.replaceFirst("://", "://" + encode(user) + (password == null ? "" : ":" + encode(password)) + "@");
+        }
+        Queues queues = Queues.of(spec, end);
+        return new AmqpTransport(uri, queues.send(), queues.receive(), spec.millis("confirm-timeout-millis", 10_000));
+    }
+
+    private static String amqpUri(TransportSpec spec) throws TransportException {
+        String uri = spec.require("uri");
+        if (uri.substring(uri.indexOf("://") + 3).contains("@")) {
+            throw new TransportException("CEB-T004", "AMQP 地址中不得含用户名和密码：请用 user 和 password.env / password.file",
+                    "the AMQP uri must not carry credentials: use user and password.env / password.file");
+        }
+        return uri;
+    }
+
+    private static String encode(String part) {
+        return java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The two queue names of this end. */
+    record Queues(String send, String receive) {
+        static Queues of(TransportSpec spec, End end) throws TransportException {
+            String prefix = spec.get("queues");
+            String declarations = spec.getOrDefault("send-queue", prefix == null ? null : prefix + ".out");
+            String receipts = spec.getOrDefault("receive-queue", prefix == null ? null : prefix + ".in");
+            if (declarations == null || receipts == null) {
+                throw new TransportException("CEB-T001", "传输配置（" + spec.type() + "）需要 send-queue 和 receive-queue，或 queues 前缀",
+                        "the transport configuration (" + spec.type() + ") needs send-queue and receive-queue, or a queues prefix");
+            }
+            return end == End.ENTERPRISE ? new Queues(declarations, receipts) : new Queues(receipts, declarations);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.cebgw.transports;
+
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.transport.amqp.AmqpTransport;
+import io.cebgw.transport.jms.EmbeddedArtemis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Configured transports open at both ends and talk to each other; configuration mistakes get their own codes. */
+class TransportCatalogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void folderFromProperties() throws Exception {
+        TransportSpec spec = TransportSpec.parse("type=folder\nroot=" + dir.toString().replace("\\", "/") + "\npoll-millis=20\n", "test");
+        assertExchangeWorks(spec);
+    }
+
+    @Test
+    void amqpWithAQueuePrefix() throws Exception {
+        String prefix = "cebgw.catalog." + UUID.randomUUID();
+        TransportSpec spec = TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "queues", prefix));
+        try {
+            assertExchangeWorks(spec);
+        } finally {
+            try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
+                cleaner.deleteQueues();
+            }
+        }
+    }
+
+    @Test
+    void jmsFromAFactoryClassName() throws Exception {
+        try (EmbeddedArtemis broker = new EmbeddedArtemis()) {
+            TransportSpec spec = TransportSpec.of("jms", Map.of("factory", EmbeddedArtemis.FACTORY, "url", broker.tcpUrl(),
+                    "send-queue", "CEB.OUT", "receive-queue", "CEB.IN", "factory.callTimeout", "5000"));
+            assertExchangeWorks(spec);
+        }
+    }
+
+    private static void assertExchangeWorks(TransportSpec spec) throws Exception {
+        List<String> atExchange = new CopyOnWriteArrayList<>();
+        List<String> atEnterprise = new CopyOnWriteArrayList<>();
+        try (Transport enterprise = TransportCatalog.open(spec, End.ENTERPRISE); Transport exchange = TransportCatalog.open(spec, End.EXCHANGE)) {
+            exchange.start(e -> atExchange.add(new String(e.bytes(), StandardCharsets.UTF_8)));
+            enterprise.start(e -> atEnterprise.add(new String(e.bytes(), StandardCharsets.UTF_8)));
+            enterprise.send(new Transport.Envelope("D1", "<declaration/>".getBytes(StandardCharsets.UTF_8), 1));
+            exchange.send(new Transport.Envelope("R1", "<receipt/>".getBytes(StandardCharsets.UTF_8)));
+            long end = System.nanoTime() + 20_000_000_000L;
+            while ((atExchange.isEmpty() || atEnterprise.isEmpty()) && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(atExchange).containsExactly("<declaration/>");
+        assertThat(atEnterprise).containsExactly("<receipt/>");
+    }
+
+    @Test
+    void mistakesHaveCodes() {
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("carrier-pigeon", Map.of()), End.ENTERPRISE), "CEB-T005");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("folder", Map.of()), End.ENTERPRISE), "CEB-T001");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://u:secret@mq:5672", "queues", "q")), End.ENTERPRISE), "CEB-T004");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://mq:5672")), End.ENTERPRISE), "CEB-T001");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("jms", Map.of("factory", "com.ibm.mq.jakarta.jms.MQConnectionFactory", "queues", "q")),
+                End.ENTERPRISE), "CEB-T006");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("jms", Map.of("factory", EmbeddedArtemis.FACTORY, "factory.noSuchThing", "1",
+                "queues", "q")), End.ENTERPRISE), "CEB-T006");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://mq", "queues", "q", "user", "u",
+                "password.env", "CEBGW_NO_SUCH_VARIABLE_" + UUID.randomUUID().toString().replace("-", ""))), End.ENTERPRISE), "CEB-T003");
+        assertCode(() -> TransportSpec.parse("root=/tmp\n", "profile of E1"), "CEB-T001");
+        assertCode(() -> { TransportCatalog.check(TransportSpec.of("amqp", Map.of("uri", "amqp://u:pw@mq", "queues", "q"))); return null; }, "CEB-T004");
+        assertCode(() -> { TransportCatalog.check(TransportSpec.of("jms", Map.of("factory", "x.Y"))); return null; }, "CEB-T001");
+        assertCode(() -> { TransportCatalog.check(TransportSpec.of("smtp", Map.of())); return null; }, "CEB-T005");
+        assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T001");
+        assertCode(() -> TransportSpec.parse("type=folder\npoll-millis=soon\nroot=/tmp\n", "p").millis("poll-millis", 1), "CEB-T002");
+    }
+
+    @Test
+    void messagesAreInBothLanguagesAndShowNoSecret() {
+        TransportException e = catchTransport(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://u:secret@mq:5672", "queues", "q")),
+                End.ENTERPRISE));
+        assertThat(e.describe(Locale.SIMPLIFIED_CHINESE)).startsWith("CEB-T004 ").contains("不得").doesNotContain("secret");
+        assertThat(e.describe(Locale.ENGLISH)).startsWith("CEB-T004 ").contains("must not").doesNotContain("secret");
+        assertThat(e.transientFailure()).isFalse();
+    }
+
+    @Test
+    void specTextRoundTrips() throws Exception {
+        TransportSpec spec = TransportSpec.of("amqp", Map.of("uri", "amqp://mq:5672/%2F", "queues", "ceb.E1", "user", "e1", "password.env", "E1_MQ"));
+        assertThat(TransportSpec.parse(spec.text(), "stored")).isEqualTo(spec);
+    }
+
+    private interface Action {
+        Object run() throws Exception;
+    }
+
+    private static TransportException catchTransport(Action action) {
+        try {
+            action.run();
+        } catch (TransportException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError("expected a TransportException, got " + e, e);
+        }
+        throw new AssertionError("expected a TransportException");
+    }
+
+    private static void assertCode(Action action, String code) {
+        assertThat(catchTransport(action).code()).as("code").isEqualTo(code);
+    }
+}
