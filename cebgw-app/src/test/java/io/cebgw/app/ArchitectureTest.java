@@ -53,7 +53,7 @@ class ArchitectureTest {
     void transportsArePluginsOfCoreOnly() {
         classes().that().resideInAPackage("io.cebgw.transport..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.core..", "java..", "javax..",
-                        "com.rabbitmq..", "jakarta.jms..") // each transport may use its own protocol client
+                        "com.rabbitmq..", "jakarta.jms..", "com.sun.net.httpserver..", "com.fasterxml.jackson..") // each its own protocol client
                 .check(classes);
         noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.transports..")

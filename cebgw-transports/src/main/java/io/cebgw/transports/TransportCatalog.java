@@ -6,6 +6,12 @@ import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.transport.amqp.AmqpTransport;
 import io.cebgw.transport.folder.FolderTransport;
 
+import io.cebgw.transport.http.HttpGatewayTransport;
+import io.cebgw.transport.http.HttpTransport;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +22,7 @@ import java.util.List;
  */
 public final class TransportCatalog {
     /** The types this catalogue opens. */
-    public static final List<String> TYPES = List.of("folder", "amqp", "jms");
+    public static final List<String> TYPES = List.of("folder", "amqp", "jms", "http");
 
     private TransportCatalog() {
     }
@@ -26,6 +32,7 @@ public final class TransportCatalog {
             case "folder" -> folder(spec, end);
             case "amqp" -> amqp(spec, end);
             case "jms" -> JmsFactory.open(spec, end);
+            case "http" -> http(spec, end);
             default -> throw unknown(spec);
         };
     }
@@ -45,6 +52,7 @@ public final class TransportCatalog {
                 spec.require("factory");
                 Queues.of(spec, End.ENTERPRISE);
             }
+            case "http" -> httpUri(spec);
             default -> throw unknown(spec);
         }
     }
@@ -68,6 +76,40 @@ public final class TransportCatalog {
         }
         Queues queues = Queues.of(spec, end);
         return new AmqpTransport(uri, queues.send(), queues.receive(), spec.millis("confirm-timeout-millis", 10_000));
+    }
+
+    /**
+     * The enterprise end posts to and polls {@code url}; the exchange end (the sandbox playing the regional gateway)
+     * listens on its host and port, or on {@code bind}.
+     */
+    private static Transport http(TransportSpec spec, End end) throws TransportException {
+        URI url = httpUri(spec);
+        String token = spec.secret("token");
+        if (end == End.ENTERPRISE) {
+            String cursor = spec.get("cursor-file");
+            return new HttpTransport(url, spec.get("dxpid"), token, spec.millis("timeout-millis", 10_000), spec.millis("poll-millis", 1000),
+                    cursor == null ? null : Path.of(cursor));
+        }
+        String bind = spec.getOrDefault("bind", url.getHost());
+        int port = url.getPort() < 0 ? ("https".equals(url.getScheme()) ? 443 : 80) : url.getPort();
+        return new HttpGatewayTransport(new InetSocketAddress(bind, port), url.getPath(), token, spec.number("max-bytes", 64L << 20));
+    }
+
+    private static URI httpUri(TransportSpec spec) throws TransportException {
+        String text = spec.require("url");
+        try {
+            URI url = new URI(text);
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) address");
+            }
+            if (url.getUserInfo() != null) {
+                throw new TransportException("CEB-T004", "HTTP 地址中不得含用户名和密码：请用 token.env / token.file",
+                        "the HTTP url must not carry credentials: use token.env / token.file");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw new TransportException("CEB-T002", "url 不是有效的 http(s) 地址：" + text, "url is not a valid http(s) address: " + text);
+        }
     }
 
     private static String amqpUri(TransportSpec spec) throws TransportException {

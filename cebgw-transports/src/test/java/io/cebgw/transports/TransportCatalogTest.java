@@ -52,6 +52,18 @@ class TransportCatalogTest {
         }
     }
 
+    @Test
+    void httpWithAToken() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path token = dir.resolve("token");
+        java.nio.file.Files.writeString(token, "s3cret\n");
+        assertExchangeWorks(TransportSpec.of("http", Map.of("url", "http://127.0.0.1:" + port + "/ceb", "dxpid", "DXPENT0000012345",
+                "token.file", token.toString(), "poll-millis", "20")));
+    }
+
     private static void assertExchangeWorks(TransportSpec spec) throws Exception {
         List<String> atExchange = new CopyOnWriteArrayList<>();
         List<String> atEnterprise = new CopyOnWriteArrayList<>();
@@ -85,6 +97,8 @@ class TransportCatalogTest {
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("amqp", Map.of("uri", "amqp://u:pw@mq", "queues", "q"))); return null; }, "CEB-T004");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("jms", Map.of("factory", "x.Y"))); return null; }, "CEB-T001");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("smtp", Map.of())); return null; }, "CEB-T005");
+        assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "ftp://x"))); return null; }, "CEB-T002");
+        assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "https://u:p@eport.example"))); return null; }, "CEB-T004");
         assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T001");
         assertCode(() -> TransportSpec.parse("type=folder\npoll-millis=soon\nroot=/tmp\n", "p").millis("poll-millis", 1), "CEB-T002");
     }

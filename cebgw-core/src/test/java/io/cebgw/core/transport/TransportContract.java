@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one contract every transport passes (issue 6): messages go both ways intact and in order, a 10 MB message
  * arrives whole, a message re-sent with the same sequence is delivered once, and a message whose handler fails is
  * offered again instead of being lost. Subclasses supply the two ends of one exchange.
+ *
+ * <p>Sends go through {@link #deliver}, which behaves like the gateway's outbox: a send the transport refuses (a
+ * push transport whose peer is down or busy) is kept and tried again, in order, until it is taken.
  */
 public abstract class TransportContract {
     protected Transport enterprise;
@@ -43,9 +46,33 @@ public abstract class TransportContract {
         exchange.close();
     }
 
-    protected static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    private final java.util.Deque<Transport.Envelope> pending = new java.util.ArrayDeque<>();
+
+    /** Sends (as the outbox would): what the transport refuses now is kept and retried, in order, by {@link #await}. */
+    protected void deliver(Transport.Envelope envelope) {
+        pending.add(envelope);
+        flush();
+    }
+
+    private void flush() {
+        while (!pending.isEmpty()) {
+            try {
+                enterprise.send(pending.peek());
+                pending.poll();
+            } catch (TransportException e) {
+                return; // tried again on the next round
+            }
+        }
+    }
+
+    /** Waits for the condition, retrying refused sends meanwhile. */
+    protected void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+        while (System.nanoTime() < end) {
+            flush();
+            if (pending.isEmpty() && condition.getAsBoolean()) {
+                return;
+            }
             Thread.sleep(10);
         }
     }
@@ -59,7 +86,7 @@ public abstract class TransportContract {
         exchange.start(atExchange::add);
         enterprise.start(atEnterprise::add);
         for (int i = 0; i < 20; i++) {
-            enterprise.send(message("M" + i, "<DxpMsg>" + i + " 中文</DxpMsg>"));
+            deliver(message("M" + i, "<DxpMsg>" + i + " 中文</DxpMsg>"));
         }
         exchange.send(message("R1", "<receipt/>"));
         await(() -> atExchange.size() == 20 && atEnterprise.size() == 1, Duration.ofSeconds(20));
@@ -74,7 +101,7 @@ public abstract class TransportContract {
         byte[] big = new byte[10 * 1024 * 1024];
         new Random(1).nextBytes(big);
         exchange.start(atExchange::add);
-        enterprise.send(new Transport.Envelope("BIG", big));
+        deliver(new Transport.Envelope("BIG", big));
         await(() -> atExchange.size() == 1, Duration.ofSeconds(30));
         assertThat(atExchange).singleElement().satisfies(e -> assertThat(e.bytes()).isEqualTo(big));
     }
@@ -82,10 +109,10 @@ public abstract class TransportContract {
     @Test
     void aResentSequencedMessageIsDeliveredOnce() throws Exception {
         Transport.Envelope once = new Transport.Envelope("COP-ONCE", "<x/>".getBytes(StandardCharsets.UTF_8), 7);
-        enterprise.send(once);
-        enterprise.send(once); // a retry after a crash between send and mark
+        deliver(once);
+        deliver(once); // a retry after a crash between send and mark
         exchange.start(atExchange::add);
-        enterprise.send(new Transport.Envelope("AFTER", "<y/>".getBytes(StandardCharsets.UTF_8), 8));
+        deliver(new Transport.Envelope("AFTER", "<y/>".getBytes(StandardCharsets.UTF_8), 8));
         await(() -> atExchange.stream().anyMatch(e -> e.id().equals("AFTER")), Duration.ofSeconds(20));
         Thread.sleep(200);
         assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("COP-ONCE", "AFTER");
@@ -99,10 +126,10 @@ public abstract class TransportContract {
     void peerDownThenBackLosesAndDuplicatesNothing() throws Exception {
         exchange.close(); // the data center's side is down
         for (int i = 0; i < 5; i++) {
-            enterprise.send(new Transport.Envelope("DOWN" + i, ("<m>" + i + "</m>").getBytes(StandardCharsets.UTF_8), 100 + i));
+            deliver(new Transport.Envelope("DOWN" + i, ("<m>" + i + "</m>").getBytes(StandardCharsets.UTF_8), 100 + i));
         }
         Thread.sleep(Duration.ofSeconds(Long.getLong("cebgw.contract.peer-down-seconds", 30)).toMillis());
-        enterprise.send(new Transport.Envelope("DOWN2", "<m>2</m>".getBytes(StandardCharsets.UTF_8), 102)); // a retry while it was down
+        deliver(new Transport.Envelope("DOWN2", "<m>2</m>".getBytes(StandardCharsets.UTF_8), 102)); // a retry while it was down
         exchange = exchangeEnd(); // back
         exchange.start(atExchange::add);
         await(() -> atExchange.size() >= 5, Duration.ofSeconds(30));
@@ -119,7 +146,7 @@ public abstract class TransportContract {
             }
             atExchange.add(e);
         });
-        enterprise.send(message("RETRY", "<z/>"));
+        deliver(message("RETRY", "<z/>"));
         await(() -> atExchange.size() == 1, Duration.ofSeconds(30));
         assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("RETRY");
         assertThat(attempts.get()).isGreaterThanOrEqualTo(2);

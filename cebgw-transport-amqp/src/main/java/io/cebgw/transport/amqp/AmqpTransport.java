@@ -61,7 +61,10 @@ public final class AmqpTransport implements Transport {
             factory.setUri(uri);
             factory.setAutomaticRecoveryEnabled(true);
             factory.setNetworkRecoveryInterval(1000);
-            factory.setConnectionTimeout((int) Math.min(Integer.MAX_VALUE, confirmTimeout.toMillis()));
+            int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, confirmTimeout.toMillis());
+            factory.setConnectionTimeout(timeoutMillis);
+            factory.setHandshakeTimeout(timeoutMillis);
+            factory.setChannelRpcTimeout(timeoutMillis);
             connection = factory.newConnection("cebgw");
             publisher = connection.createChannel();
             publisher.confirmSelect();

@@ -1,7 +1,7 @@
 package io.cebgw.transport.amqp;
 
 import io.cebgw.core.transport.Transport;
-import io.cebgw.core.transport.TransportContract;
+import io.cebgw.core.transport.NetworkTransportContract;
 import io.cebgw.core.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transport contract against the machine's RabbitMQ (127.0.0.1:5672, guest/guest); mandatory with CI=true. */
-class AmqpTransportContractTest extends TransportContract {
+class AmqpTransportContractTest extends NetworkTransportContract {
     private static final String URI = "amqp://guest:guest@127.0.0.1:5672";
     private final String prefix = "cebgw.test." + UUID.randomUUID();
 
@@ -38,6 +38,11 @@ class AmqpTransportContractTest extends TransportContract {
     @Override
     protected Transport exchangeEnd() throws Exception {
         return connect(prefix + ".in", prefix + ".out");
+    }
+
+    @Override
+    protected Transport enterpriseEndFacing(int port, Duration timeout) throws TransportException {
+        return new AmqpTransport("amqp://127.0.0.1:" + port, prefix + ".out", prefix + ".in", timeout);
     }
 
     @AfterEach

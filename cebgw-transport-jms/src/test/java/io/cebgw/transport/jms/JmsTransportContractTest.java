@@ -1,7 +1,9 @@
 package io.cebgw.transport.jms;
 
 import io.cebgw.core.transport.Transport;
-import io.cebgw.core.transport.TransportContract;
+import io.cebgw.core.transport.NetworkTransportContract;
+import io.cebgw.core.transport.TransportException;
+import java.time.Duration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import java.util.UUID;
 
 /** The transport contract over JMS, against an embedded ActiveMQ Artemis broker. */
-class JmsTransportContractTest extends TransportContract {
+class JmsTransportContractTest extends NetworkTransportContract {
     private static EmbeddedArtemis broker;
     private final String prefix = "cebgw.test." + UUID.randomUUID();
 
@@ -35,5 +37,12 @@ class JmsTransportContractTest extends TransportContract {
     @Override
     protected Transport exchangeEnd() throws Exception {
         return new JmsTransport(factory(), prefix + ".in", prefix + ".out", "artemis vm://0");
+    }
+
+    @Override
+    protected Transport enterpriseEndFacing(int port, Duration timeout) throws TransportException {
+        long millis = timeout.toMillis();
+        return new JmsTransport(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port + "?callTimeout=" + millis + "&connectionTimeout=" + millis
+                + "&initialConnectAttempts=1&reconnectAttempts=0"), prefix + ".out", prefix + ".in", "silent peer");
     }
 }

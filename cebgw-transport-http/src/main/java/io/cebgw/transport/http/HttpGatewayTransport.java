@@ -1,0 +1,211 @@
+package io.cebgw.transport.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cebgw.core.transport.Transport;
+import io.cebgw.core.transport.TransportException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The gateway end of the regional HTTP style, as the sandbox plays it: takes posted declarations ({@code POST
+ * /cebcmsg}, answered {@code OK} only once the handler took the message; a resent sequenced message is answered
+ * {@code OK} without being handed over again) and holds receipts for polling ({@code GET /receipts?after=n}).
+ * Receipts are held in memory: a sandbox's receipts do not outlive it.
+ */
+public final class HttpGatewayTransport implements Transport {
+    private static final Logger LOG = Logger.getLogger(HttpGatewayTransport.class.getName());
+
+    private final HttpServer server;
+    private final String token;
+    private final long maxBytes;
+    private final List<HttpMessages.Held> receipts = new ArrayList<>();
+    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
+    private volatile Handler handler;
+
+    public HttpGatewayTransport(InetSocketAddress bind, String token, long maxBytes) throws TransportException {
+        this(bind, "", token, maxBytes);
+    }
+
+    /** Serving under {@code path} (the path of the gateway's address, e.g. {@code /ceb}: {@code /ceb/cebcmsg}). */
+    public HttpGatewayTransport(InetSocketAddress bind, String path, String token, long maxBytes) throws TransportException {
+        String prefix = path == null ? "" : path.replaceAll("/+$", "");
+        this.token = token;
+        this.maxBytes = maxBytes;
+        try {
+            server = HttpServer.create(bind, 64);
+        } catch (IOException e) {
+            throw new TransportException("cannot listen on " + bind + ": " + e.getMessage(), e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "cebgw-http-gateway");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext(prefix + "/cebcmsg", this::declaration);
+        server.createContext(prefix + "/receipts", this::poll);
+        server.start();
+    }
+
+    /** The port listened on (for a bind to port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public String name() {
+        return "http-gateway:" + server.getAddress();
+    }
+
+    /** Holds a receipt for the enterprise to poll. */
+    @Override
+    public synchronized void send(Envelope envelope) {
+        receipts.add(new HttpMessages.Held(receipts.size() + 1L, envelope.id(), envelope.bytes()));
+    }
+
+    @Override
+    public void start(Handler handler) {
+        if (this.handler != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.handler = handler;
+    }
+
+    private void declaration(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorized(exchange)) {
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer(exchange, 405, error("GW-H405", "只接受 POST", "POST only"));
+                return;
+            }
+            byte[] body = read(exchange.getRequestBody());
+            if (body == null) {
+                answer(exchange, 413, error("GW-H413", "报文超过 " + maxBytes + " 字节", "the message exceeds " + maxBytes + " bytes"));
+                return;
+            }
+            HttpMessages.Posted posted;
+            try {
+                posted = HttpMessages.readDeclaration(body);
+            } catch (IOException e) {
+                answer(exchange, 400, error("GW-H400", "请求体不是有效的报文 JSON：" + e.getMessage(), "the body is not a valid message JSON: " + e.getMessage()));
+                return;
+            }
+            Handler current = handler;
+            if (current == null) {
+                answer(exchange, 503, error("GW-H503", "网关尚未开始接收", "the gateway is not receiving yet"));
+                return;
+            }
+            synchronized (handled) {
+                if (handled.contains(posted.wireId())) {
+                    answer(exchange, 200, "OK");
+                    return;
+                }
+                try {
+                    current.accept(new Envelope(posted.id(), posted.bytes()));
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "http-gateway: " + posted.id() + " not taken", e);
+                    answer(exchange, 503, error("GW-H503", "暂时无法接收，请稍后重发", "cannot take the message now; send it again later"));
+                    return;
+                }
+                if (posted.wireId().startsWith("S")) {
+                    handled.add(posted.wireId());
+                }
+            }
+            answer(exchange, 200, "OK");
+        }
+    }
+
+    private void poll(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorized(exchange)) {
+                return;
+            }
+            long after = 0;
+            int max = 100;
+            String query = exchange.getRequestURI().getRawQuery();
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                try {
+                    if (kv[0].equals("after") && kv.length == 2) {
+                        after = Long.parseLong(kv[1]);
+                    } else if (kv[0].equals("max") && kv.length == 2) {
+                        max = Math.max(1, Math.min(1000, Integer.parseInt(kv[1])));
+                    }
+                } catch (NumberFormatException e) {
+                    answer(exchange, 400, error("GW-H400", "after 和 max 须为整数", "after and max must be whole numbers"));
+                    return;
+                }
+            }
+            List<HttpMessages.Held> batch;
+            synchronized (this) {
+                int from = (int) Math.max(0, Math.min(after, receipts.size()));
+                batch = List.copyOf(receipts.subList(from, Math.min(receipts.size(), from + max)));
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            byte[] body = HttpMessages.receipts(batch);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) throws IOException {
+        if (token == null) {
+            return true;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        answer(exchange, 401, error("GW-H401", "令牌错误或缺失（Authorization: Bearer …）", "missing or wrong token (Authorization: Bearer …)"));
+        return false;
+    }
+
+    private byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        return body.length > maxBytes ? null : body;
+    }
+
+    private static String error(String code, String zh, String en) throws IOException {
+        return HttpMessages.JSON.writeValueAsString(Map.of("code", code, "message", zh, "messageEn", en));
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", text.startsWith("{") ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
