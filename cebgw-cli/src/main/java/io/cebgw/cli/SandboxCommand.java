@@ -14,7 +14,10 @@ import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.sandbox.SelfTest;
 import io.cebgw.sandbox.StatusServer;
+import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.transport.folder.FolderTransport;
+import io.cebgw.transports.End;
+import io.cebgw.transports.TransportCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +44,9 @@ import java.util.concurrent.CountDownLatch;
         footer = {"", "Examples / 示例:",
                 "  ./cebgw sandbox --config sandbox.yml",
                 "  ./cebgw sandbox --folder exchange/ --register DXPENT0000012345=cert.pem --http-port 8099",
+                "  ./cebgw sandbox --transport-config amqp.properties          在 AMQP 上扮演数据中心 / play the data center over AMQP",
                 "  ./cebgw sandbox selftest                                   生成测试企业和 SM2 证书自测 / with a generated enterprise",
+                "  ./cebgw sandbox selftest --transport http                  经区域 HTTP 网关自测 / over the regional HTTP style",
                 "  ./cebgw sandbox selftest --key key.p12 --dxp-id DXPENT0000012345 --customs-code 3301964ABC -o report.txt",
                 "", "See docs/sandbox.md (scenarios: copNo/orderNo/logisticsNo starting SBX-REJECT, SBX-INSPECT, …)."})
 final class SandboxCommand implements Callable<Integer> {
@@ -59,6 +64,10 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--step-millis", paramLabel = "MS", description = "回执间隔毫秒 / milliseconds between receipts")
     Long stepMillis;
+
+    @Option(names = "--transport-config", paramLabel = "FILE",
+            description = "在此传输上扮演数据中心（.properties，见 docs/transports.md；默认交换目录）/ play the data center on this transport (default: the folder)")
+    Path transportConfig;
 
     @Option(names = "--register", paramLabel = "DXPID=CERT", description = "登记企业及其证书（可重复）/ register an enterprise's certificate (repeatable)")
     Map<String, Path> register = Map.of();
@@ -84,12 +93,20 @@ final class SandboxCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE;
         }
         Language lang = root.language();
-        FolderTransport transport = new FolderTransport(cfg.folder(), FolderTransport.Side.EXCHANGE, Duration.ofMillis(200), 64L << 20);
+        io.cebgw.core.transport.Transport transport;
+        try {
+            transport = transportConfig == null
+                    ? new FolderTransport(cfg.folder(), FolderTransport.Side.EXCHANGE, Duration.ofMillis(200), 64L << 20)
+                    : TransportCatalog.open(TransportSpec.load(transportConfig), End.EXCHANGE);
+        } catch (TransportException e) {
+            root.err.println("cebgw: " + lang.pick("传输不可用：", "the transport is not usable: ") + e.describe(lang.locale()));
+            return ExitCode.UNREADABLE;
+        }
         try (Sandbox sandbox = new Sandbox(cfg, registry, transport, Clock.systemUTC());
              StatusServer status = cfg.httpPort() < 0 ? null : new StatusServer(sandbox, cfg.httpPort(), System.getenv("CEBGW_SANDBOX_TOKEN"))) {
             sandbox.start();
-            root.err.println(lang.pick("沙箱已启动：", "sandbox running: ") + transport.root() + lang.pick("（企业放入 out/，回执写入 in/）",
-                    " (enterprises put envelopes in out/, receipts go to in/)"));
+            root.err.println(lang.pick("沙箱已启动：", "sandbox running: ") + transport.name() + (transportConfig != null ? ""
+                    : lang.pick("（企业放入 out/，回执写入 in/）", " (enterprises put envelopes in out/, receipts go to in/)")));
             if (status != null) {
                 root.err.println(lang.pick("状态页：", "status page: ") + "http://127.0.0.1:" + status.port() + "/");
             }
@@ -99,7 +116,7 @@ final class SandboxCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
         } catch (TransportException e) {
-            root.error("交换目录不可用：" + e.getMessage(), "the exchange folder is not usable: " + e.getMessage());
+            root.error("传输不可用：" + e.getMessage(), "the transport is not usable: " + e.getMessage());
             return ExitCode.UNREADABLE;
         } catch (IOException e) {
             root.error("状态页端口无法使用：" + e.getMessage(), "cannot open the status page port: " + e.getMessage());
@@ -126,11 +143,15 @@ final class SandboxCommand implements Callable<Integer> {
         String customsCode;
 
         @Option(names = "--transport", paramLabel = "NAME", defaultValue = "folder",
-                description = "传输方式：folder 或 amqp / transport: folder or amqp")
+                description = "传输方式：folder、amqp、jms、http / transport: folder, amqp, jms or http (default ${DEFAULT-VALUE})")
         String transport;
 
-        @Option(names = "--amqp-uri", paramLabel = "URI", defaultValue = "amqp://guest:guest@127.0.0.1:5672",
-                description = "AMQP 代理（--transport amqp）/ the AMQP broker (default ${DEFAULT-VALUE})")
+        @Option(names = "--transport-config", paramLabel = "FILE",
+                description = "传输配置（.properties，见 docs/transports.md），jms 必需 / transport configuration (.properties, docs/transports.md); needed for jms")
+        Path transportConfig;
+
+        @Option(names = "--amqp-uri", paramLabel = "URI", defaultValue = "amqp://127.0.0.1:5672",
+                description = "AMQP 代理（--transport amqp，无配置文件时）/ the AMQP broker without a configuration file (default ${DEFAULT-VALUE})")
         String amqpUri;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "每个单证等待最终状态的秒数 / seconds to wait per document")
@@ -142,8 +163,11 @@ final class SandboxCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CebgwCommand root = sandbox.root;
-            if (!"folder".equals(transport) && !"amqp".equals(transport)) {
-                root.error("传输方式 " + transport + " 尚未提供（可用 folder、amqp）", "transport " + transport + " is not available yet (folder, amqp)");
+            SelfTestTransport chosen;
+            try {
+                chosen = SelfTestTransport.choose(transport, transportConfig, amqpUri, dxpId);
+            } catch (TransportException e) {
+                root.err.println("cebgw: " + e.describe(root.language().locale()));
                 return ExitCode.UNREADABLE;
             }
             SigningKey signingKey;
@@ -160,16 +184,12 @@ final class SandboxCommand implements Callable<Integer> {
                 root.err.println(root.language().pick("未指定 --key：使用生成的测试企业和 SM2 证书 ", "no --key: a generated test enterprise and SM2 certificate ")
                         + signingKey.certNo());
             }
-            Path folder = Files.createTempDirectory("cebgw-selftest");
             SelfTest.Ends ends;
-            String queues = "cebgw.selftest." + java.util.UUID.randomUUID();
             try {
-                ends = "amqp".equals(transport)
-                        ? new SelfTest.Ends(new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".in", queues + ".out", Duration.ofSeconds(10)),
-                        new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".out", queues + ".in", Duration.ofSeconds(10)))
-                        : SelfTest.folder(folder);
-            } catch (io.cebgw.core.transport.TransportException e) {
-                root.error("传输不可用：" + e.getMessage(), "the transport is not usable: " + e.getMessage());
+                ends = chosen.open();
+            } catch (TransportException e) {
+                signingKey.close();
+                root.err.println("cebgw: " + root.language().pick("传输不可用：", "the transport is not usable: ") + e.describe(root.language().locale()));
                 return ExitCode.UNREADABLE;
             }
             root.err.println(root.language().pick("传输：", "transport: ") + ends.enterprise().name());
@@ -178,19 +198,11 @@ final class SandboxCommand implements Callable<Integer> {
                 report = new SelfTest(dxpId, customsCode, new CebSigner(signingKey), signingKey.certificate(), ends,
                         Duration.ofSeconds(timeout)).run();
             } finally {
-                if (ends.exchange() instanceof io.cebgw.transport.amqp.AmqpTransport) {
-                    try (var cleaner = new io.cebgw.transport.amqp.AmqpTransport(amqpUri, queues + ".in", queues + ".out", Duration.ofSeconds(10))) {
-                        cleaner.deleteQueues();
-                    } catch (Exception e) {
-                        root.err.println("cebgw: " + root.language().pick("未能删除临时队列 ", "could not delete the temporary queues ") + queues);
-                    }
-                }
+                chosen.cleanUp(root);
             }
             report.print(root.out, root.language().locale());
             root.out.flush();
-            if ("folder".equals(transport)) {
-                root.err.println(root.language().pick("交换目录（报文和回执留存于此）：", "exchange folder (messages and receipts kept there): ") + folder);
-            }
+            chosen.describeAfterwards(root);
             if (output != null) {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
                 report.print(new PrintStream(text, true, StandardCharsets.UTF_8), root.language().locale());

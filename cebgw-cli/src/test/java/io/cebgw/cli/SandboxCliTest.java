@@ -48,8 +48,28 @@ class SandboxCliTest {
             org.junit.jupiter.api.Assumptions.abort("RabbitMQ is not reachable");
         }
         assertThat(code).as(out + err).isZero();
-        assertThat(err).contains("amqp://***@127.0.0.1");
+        assertThat(err).contains("amqp://").contains("127.0.0.1");
         assertThat(out.lines().filter(l -> l.startsWith("PASS"))).hasSize(12);
+    }
+
+    @Test
+    void selfTestOverRegionalHttp() {
+        assertThat(run("sandbox", "selftest", "--transport", "http", "--timeout", "30")).as(out + err).isZero();
+        assertThat(err).contains("http:http://127.0.0.1:");
+        assertThat(out.lines().filter(l -> l.startsWith("PASS"))).hasSize(12);
+    }
+
+    @Test
+    void selfTestOverJmsWithAConfigurationFile() throws Exception {
+        try (io.cebgw.transport.jms.EmbeddedArtemis broker = new io.cebgw.transport.jms.EmbeddedArtemis()) {
+            Path config = dir.resolve("jms.properties");
+            Files.writeString(config, "type=jms\nfactory=" + io.cebgw.transport.jms.EmbeddedArtemis.FACTORY + "\nurl=" + broker.tcpUrl()
+                    + "\nqueues=CEB.SELFTEST\n");
+            assertThat(run("sandbox", "selftest", "--transport", "jms", "--transport-config", config.toString(), "--timeout", "30"))
+                    .as(out + err).isZero();
+            assertThat(err).contains(broker.tcpUrl());
+            assertThat(out.lines().filter(l -> l.startsWith("PASS"))).hasSize(12);
+        }
     }
 
     @Test
@@ -57,8 +77,12 @@ class SandboxCliTest {
         assertThat(run("sandbox", "selftest", "--timeout", "0")).isEqualTo(ExitCode.FINDINGS);
         assertThat(out).contains("FAIL").contains("未通过");
         assertThat(run("sandbox", "selftest", "--transport", "jms")).isEqualTo(ExitCode.UNREADABLE);
-        assertThat(err).contains("jms");
-        assertThat(run("sandbox", "selftest", "--transport", "amqp", "--amqp-uri", "amqp://guest:guest@127.0.0.1:1")).isEqualTo(ExitCode.UNREADABLE);
-        assertThat(err).doesNotContain("guest:guest");
+        assertThat(err).contains("jms").contains("--transport-config");
+        assertThat(run("sandbox", "selftest", "--transport", "pigeon")).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(err).contains("CEB-T005");
+        assertThat(run("sandbox", "selftest", "--transport", "amqp", "--amqp-uri", "amqp://guest:guest@127.0.0.1:5672")).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(err).contains("CEB-T004").doesNotContain("guest:guest");
+        assertThat(run("sandbox", "selftest", "--transport", "amqp", "--amqp-uri", "amqp://127.0.0.1:1")).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(err).contains("传输不可用");
     }
 }
