@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * final receipt from the in-process sandbox. Reports documents per second from the first accept to the last final
  * status, the accept latency (p50, p99), and — in the same run — the raw SM2 signing rate of the machine.
  *
- * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients]}
+ * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients] [transport]}
+ * with transport {@code folder} (default), {@code amqp} (the machine's RabbitMQ), {@code jms} (an ActiveMQ Artemis
+ * broker started in this JVM, over TCP) or {@code http} (the sandbox playing the regional gateway)
  * (PostgreSQL at 127.0.0.1:5432, user postgres, trust; the database {@code cebgw_load} is recreated).
  */
 public final class GatewayLoad {
@@ -47,14 +49,17 @@ public final class GatewayLoad {
     public static void main(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        String transport = args.length > 2 ? args[2] : "folder";
         double rawSigning = rawSm2Rate(Duration.ofSeconds(3));
         recreateDatabase();
         Path dir = Files.createTempDirectory("cebgw-load");
-        ConfigurableApplicationContext context = GatewayApplication.start("--server.port=0",
+        List<String> settings = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/cebgw_load", "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=" + (clients + 4),
                 "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.sandbox=true", "--cebgw.sandbox-step-millis=1",
-                "--cebgw.relay-interval=10ms", "--cebgw.poll-interval=10ms", "--logging.level.root=WARN");
+                "--cebgw.relay-interval=10ms", "--cebgw.poll-interval=10ms", "--logging.level.root=WARN"));
+        AutoCloseable broker = LoadTransports.configure(transport, settings);
+        ConfigurableApplicationContext context = GatewayApplication.start(settings.toArray(String[]::new));
         try {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             GeneratedKey key = KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=load,C=CN", Duration.ofDays(30));
@@ -108,7 +113,7 @@ public final class GatewayLoad {
             long done = System.nanoTime();
             pool.shutdown();
             Arrays.sort(latencies);
-            System.out.printf("GatewayLoad on PostgreSQL: %d documents, %d clients%n", documents, clients);
+            System.out.printf("GatewayLoad on PostgreSQL over %s: %d documents, %d clients%n", transport, documents, clients);
             System.out.printf("  accepted in          %.2f s  (%.0f accepts/s)%n", (accepted - start) / 1e9, documents / ((accepted - start) / 1e9));
             System.out.printf("  all final after      %.2f s  -> %.0f documents/s from REST accept to final receipt (%d final)%n",
                     (done - start) / 1e9, documents / ((done - start) / 1e9), finals);
@@ -117,7 +122,9 @@ public final class GatewayLoad {
             System.out.printf("  raw SM2 signing rate %.0f signatures/s (same run, one thread, 1 KB)%n", rawSigning);
         } finally {
             context.close();
+            broker.close();
         }
+        System.exit(0); // the client pools' threads would keep the JVM alive
     }
 
     private static void warmUp(int port, String apiKey) throws Exception {

@@ -30,6 +30,14 @@ import java.util.logging.Logger;
 public final class HttpGatewayTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(HttpGatewayTransport.class.getName());
 
+    static {
+        // the JDK server leaves Nagle's algorithm on by default: every answer on a kept-alive connection then waits for
+        // the client's delayed ACK (about 40 ms). Read once, when the first server of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final String token;
     private final long maxBytes;
