@@ -53,7 +53,8 @@ class ArchitectureTest {
     void transportsArePluginsOfCoreOnly() {
         classes().that().resideInAPackage("io.cebgw.transport..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.core..", "java..", "javax..",
-                        "com.rabbitmq..", "jakarta.jms..", "com.sun.net.httpserver..", "com.fasterxml.jackson..") // each its own protocol client
+                        "com.rabbitmq..", "jakarta.jms..", "com.sun.net.httpserver..", "com.fasterxml.jackson..", // each its own protocol client
+                        "com.helger..", "org.apache.hc..", "jakarta.mail..") // AS2: as2-lib and what its API exposes
                 .check(classes);
         noClasses().that().resideInAnyPackage("io.cebgw.core..", "io.cebgw.crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.transports..")

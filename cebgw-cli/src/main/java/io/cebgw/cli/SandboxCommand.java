@@ -47,6 +47,7 @@ import java.util.concurrent.CountDownLatch;
                 "  ./cebgw sandbox --transport-config amqp.properties          在 AMQP 上扮演数据中心 / play the data center over AMQP",
                 "  ./cebgw sandbox selftest                                   生成测试企业和 SM2 证书自测 / with a generated enterprise",
                 "  ./cebgw sandbox selftest --transport http                  经区域 HTTP 网关自测 / over the regional HTTP style",
+                "  ./cebgw sandbox selftest --transport as2                   经 AS2（生成的 RSA 密钥）自测 / over AS2 with generated keys",
                 "  ./cebgw sandbox selftest --key key.p12 --dxp-id DXPENT0000012345 --customs-code 3301964ABC -o report.txt",
                 "", "See docs/sandbox.md (scenarios: copNo/orderNo/logisticsNo starting SBX-REJECT, SBX-INSPECT, …)."})
 final class SandboxCommand implements Callable<Integer> {
@@ -143,7 +144,7 @@ final class SandboxCommand implements Callable<Integer> {
         String customsCode;
 
         @Option(names = "--transport", paramLabel = "NAME", defaultValue = "folder",
-                description = "传输方式：folder、amqp、jms、http / transport: folder, amqp, jms or http (default ${DEFAULT-VALUE})")
+                description = "传输方式：folder、amqp、jms、http、as2 / transport: folder, amqp, jms, http or as2 (default ${DEFAULT-VALUE})")
         String transport;
 
         @Option(names = "--transport-config", paramLabel = "FILE",

@@ -36,10 +36,11 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
             case "folder" -> TransportSpec.of("folder", Map.of("root", temporaryFolder().toString(), "poll-millis", "20"));
             case "amqp" -> TransportSpec.of("amqp", Map.of("uri", amqpUri, "queues", "cebgw.selftest." + UUID.randomUUID()));
             case "http" -> TransportSpec.of("http", Map.of("url", "http://127.0.0.1:" + freePort() + "/ceb", "dxpid", dxpId, "poll-millis", "50"));
+            case "as2" -> as2(dxpId);
             case "jms" -> throw new TransportException("CEB-T001", "jms 自测需要 --transport-config（factory、url、队列），见 docs/transports.md",
                     "a jms self-test needs --transport-config (factory, url, queues); see docs/transports.md");
-            default -> throw new TransportException("CEB-T005", "未知的传输方式 " + type + "（可用 folder、amqp、jms、http）",
-                    "unknown transport " + type + " (available: folder, amqp, jms, http)");
+            default -> throw new TransportException("CEB-T005", "未知的传输方式 " + type + "（可用 folder、amqp、jms、http、as2）",
+                    "unknown transport " + type + " (available: folder, amqp, jms, http, as2)");
         };
         TransportCatalog.check(spec);
         return new SelfTestTransport(spec, true);
@@ -70,6 +71,26 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
     void describeAfterwards(CebgwCommand root) {
         if ("folder".equals(spec.type())) {
             root.err.println(root.language().pick("交换目录（报文和回执留存于此）：", "exchange folder (messages and receipts kept there): ") + spec.get("root"));
+        }
+    }
+
+    /** Two AS2 ends on free local ports, each with a generated RSA key (the enterprise's and the data center's). */
+    private static TransportSpec as2(String dxpId) throws TransportException {
+        Path dir = temporaryFolder();
+        try {
+            Path password = dir.resolve("keystore.pw");
+            String secret = UUID.randomUUID().toString();
+            Files.writeString(password, secret + "\n");
+            for (String end : new String[] {"enterprise", "exchange"}) {
+                io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1,
+                        "CN=" + end + " AS2 self-test,C=CN", java.time.Duration.ofDays(1)), dir.resolve(end + ".p12"), secret.toCharArray(), end);
+            }
+            return TransportSpec.of("as2", Map.of("as2-id", dxpId, "partner-as2-id", io.cebgw.core.envelope.DxpMsg.EXPORT_RECEIVER,
+                    "url", "http://127.0.0.1:" + freePort() + "/as2", "receive-url", "http://127.0.0.1:" + freePort() + "/as2", "bind", "127.0.0.1",
+                    "keystore", dir.resolve("enterprise.p12").toString(), "keystore-password.file", password.toString(),
+                    "exchange.keystore", dir.resolve("exchange.p12").toString(), "exchange.keystore-password.file", password.toString()));
+        } catch (IOException e) {
+            throw new TransportException("cannot prepare the AS2 self-test keys: " + e.getMessage(), e);
         }
     }
 

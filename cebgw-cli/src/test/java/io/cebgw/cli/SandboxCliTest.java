@@ -60,6 +60,13 @@ class SandboxCliTest {
     }
 
     @Test
+    void selfTestOverAs2() {
+        assertThat(run("sandbox", "selftest", "--transport", "as2", "--timeout", "30")).as(out + err).isZero();
+        assertThat(err).contains("as2:DXPENT0000012345");
+        assertThat(out.lines().filter(l -> l.startsWith("PASS"))).hasSize(12);
+    }
+
+    @Test
     void selfTestOverJmsWithAConfigurationFile() throws Exception {
         try (io.cebgw.transport.jms.EmbeddedArtemis broker = new io.cebgw.transport.jms.EmbeddedArtemis()) {
             Path config = dir.resolve("jms.properties");

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class TransportCatalog {
     /** The types this catalogue opens. */
-    public static final List<String> TYPES = List.of("folder", "amqp", "jms", "http");
+    public static final List<String> TYPES = List.of("folder", "amqp", "jms", "http", "as2");
 
     private TransportCatalog() {
     }
@@ -33,6 +33,7 @@ public final class TransportCatalog {
             case "amqp" -> amqp(spec, end);
             case "jms" -> JmsFactory.open(spec, end);
             case "http" -> http(spec, end);
+            case "as2" -> As2Ends.open(spec, end);
             default -> throw unknown(spec);
         };
     }
@@ -53,6 +54,7 @@ public final class TransportCatalog {
                 Queues.of(spec, End.ENTERPRISE);
             }
             case "http" -> httpUri(spec);
+            case "as2" -> As2Ends.check(spec);
             default -> throw unknown(spec);
         }
     }

@@ -64,6 +64,33 @@ class TransportCatalogTest {
                 "token.file", token.toString(), "poll-millis", "20")));
     }
 
+    @Test
+    void as2WithBothKeyStores() throws Exception {
+        Path password = dir.resolve("ks.pw");
+        java.nio.file.Files.writeString(password, "ks-secret\n");
+        io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1, "CN=ent,C=CN",
+                java.time.Duration.ofDays(2)), dir.resolve("ent.p12"), "ks-secret".toCharArray(), "ent");
+        io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1, "CN=exc,C=CN",
+                java.time.Duration.ofDays(2)), dir.resolve("exc.p12"), "ks-secret".toCharArray(), "exc");
+        assertExchangeWorks(TransportSpec.of("as2", Map.of("as2-id", "DXPENT0000012345", "partner-as2-id", "DXPEDCCEB0000003",
+                "url", "http://127.0.0.1:" + freePort() + "/as2", "receive-url", "http://127.0.0.1:" + freePort() + "/as2", "bind", "127.0.0.1",
+                "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file", password.toString(),
+                "exchange.keystore", dir.resolve("exc.p12").toString(), "exchange.keystore-password.file", password.toString())));
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("as2", Map.of("as2-id", "A", "partner-as2-id", "B", "url", "http://127.0.0.1:1/as2",
+                "receive-url", "http://127.0.0.1:2/as2", "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file",
+                dir.resolve("nope").toString())), End.ENTERPRISE), "CEB-T003");
+        java.nio.file.Files.writeString(dir.resolve("wrong.pw"), "wrong\n");
+        assertCode(() -> TransportCatalog.open(TransportSpec.of("as2", Map.of("as2-id", "A", "partner-as2-id", "B", "url", "http://127.0.0.1:1/as2",
+                "receive-url", "http://127.0.0.1:2/as2", "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file",
+                dir.resolve("wrong.pw").toString(), "partner-certificate", dir.resolve("ent.p12").toString())), End.ENTERPRISE), "CEB-T009");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
     private static void assertExchangeWorks(TransportSpec spec) throws Exception {
         List<String> atExchange = new CopyOnWriteArrayList<>();
         List<String> atEnterprise = new CopyOnWriteArrayList<>();

@@ -1,0 +1,77 @@
+package io.cebgw.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.sandbox.Sandbox;
+import io.cebgw.server.document.EnterpriseService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 6: a 9710 shipment through the gateway and the sandbox over AS2 — every declaration signed and encrypted to
+ * the data center, every receipt likewise to the gateway, each acknowledged by a signed MDN — to its final status.
+ */
+class As2ShipmentTest extends GatewayTestBase {
+    @Autowired
+    Sandbox sandbox;
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path keyStore(String name, Path password) {
+        try {
+            Path file = DIR.resolve("as2-" + name + ".p12");
+            KeyPairs.writePkcs12(KeyPairs.selfSigned(SignatureSuite.RSA_SHA1, "CN=" + name + ",C=CN", Duration.ofDays(2)), file,
+                    Files.readString(password).strip().toCharArray(), name);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void overAs2(DynamicPropertyRegistry r) throws IOException {
+        Path password = DIR.resolve("as2.pw");
+        Files.writeString(password, "as2-keystore-pw\n");
+        r.add("cebgw.transport.type", () -> "as2");
+        r.add("cebgw.transport.as2-id", () -> "DXPENT0000055555");
+        r.add("cebgw.transport.partner-as2-id", () -> "DXPEDCCEB0000003");
+        int exchange = freePort();
+        int enterprise = freePort();
+        r.add("cebgw.transport.url", () -> "http://127.0.0.1:" + exchange + "/as2");
+        r.add("cebgw.transport.receive-url", () -> "http://127.0.0.1:" + enterprise + "/as2");
+        r.add("cebgw.transport.bind", () -> "127.0.0.1");
+        r.add("cebgw.transport.keystore", () -> keyStore("enterprise", password).toString());
+        r.add("cebgw.transport.keystore-password.file", password::toString);
+        r.add("cebgw.transport.exchange.keystore", () -> keyStore("exchange", password).toString());
+        r.add("cebgw.transport.exchange.keystore-password.file", password::toString);
+    }
+
+    @Test
+    void a9710ShipmentReachesItsFinalStatusOverAs2() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("AS2", "3301964ABC", "DXPENT0000055555", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "as2"));
+        String id = shipment(e.apiKey(), "9710", FlowDocuments.flow("9710", "AS2-", "3301964ABC", "DXPENT0000055555"));
+        JsonNode done = await(e.apiKey(), id, s -> s.path("complete").asBoolean());
+        assertThat(done.path("complete").asBoolean()).as(done.toString()).isTrue();
+        assertThat(sandbox.transportName()).startsWith("as2:DXPEDCCEB0000003");
+        assertThat(sandbox.ledger().documents()).hasSize(done.path("documents").size());
+        assertThat(sandbox.ledger().duplicateDeliveries()).isZero();
+    }
+}
