@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients] [transport]}
  * with transport {@code folder} (default), {@code amqp} (the machine's RabbitMQ), {@code jms} (an ActiveMQ Artemis
- * broker started in this JVM, over TCP) or {@code http} (the sandbox playing the regional gateway)
+ * broker started in this JVM, over TCP), {@code http} (the sandbox playing the regional gateway) or {@code as2} (both ends
+ * with generated RSA keys)
  * (PostgreSQL at 127.0.0.1:5432, user postgres, trust; the database {@code cebgw_load} is recreated).
  */
 public final class GatewayLoad {

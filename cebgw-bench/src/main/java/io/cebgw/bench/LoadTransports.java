@@ -45,7 +45,22 @@ final class LoadTransports {
                         "--cebgw.transport.url=tcp://127.0.0.1:" + port, "--cebgw.transport.queues=CEB.LOAD"));
                 return broker::stop;
             }
-            default -> throw new IllegalArgumentException("transport: folder, amqp, jms or http, not " + transport);
+            case "as2" -> {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cebgw-load-as2");
+                java.nio.file.Path password = dir.resolve("pw");
+                java.nio.file.Files.writeString(password, "load-as2\n");
+                for (String end : new String[] {"enterprise", "exchange"}) {
+                    io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1,
+                            "CN=" + end + ",C=CN", java.time.Duration.ofDays(1)), dir.resolve(end + ".p12"), "load-as2".toCharArray(), end);
+                }
+                settings.addAll(List.of("--cebgw.transport.type=as2", "--cebgw.transport.as2-id=DXPENT0000077777",
+                        "--cebgw.transport.partner-as2-id=DXPEDCCEB0000003", "--cebgw.transport.bind=127.0.0.1",
+                        "--cebgw.transport.url=http://127.0.0.1:" + freePort() + "/as2", "--cebgw.transport.receive-url=http://127.0.0.1:" + freePort() + "/as2",
+                        "--cebgw.transport.keystore=" + dir.resolve("enterprise.p12"), "--cebgw.transport.keystore-password.file=" + password,
+                        "--cebgw.transport.exchange.keystore=" + dir.resolve("exchange.p12"), "--cebgw.transport.exchange.keystore-password.file=" + password));
+                return () -> { };
+            }
+            default -> throw new IllegalArgumentException("transport: folder, amqp, jms, http or as2, not " + transport);
         }
     }
 
