@@ -80,8 +80,8 @@ class GatewayConfiguration {
 
     @Bean
     DocumentService documentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers,
-                                    TransactionTemplate tx, Clock clock) {
-        return new DocumentService(enterprises, documents, outbox, signers, tx, clock);
+                                    TransactionTemplate tx, Clock clock, EnterpriseTransports transports) {
+        return new DocumentService(enterprises, documents, outbox, signers, tx, clock, transports::transferNode);
     }
 
     @Bean
@@ -117,8 +117,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    ReceiptProcessor receiptProcessor(DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx, Clock clock) {
-        return new ReceiptProcessor(documents, receipts, archive, tx, clock);
+    ReceiptProcessor receiptProcessor(EnterpriseStore enterprises, DocumentStore documents, ReceiptStore receipts, Archive archive,
+                                      TransactionTemplate tx, Clock clock) {
+        return new ReceiptProcessor(enterprises, documents, receipts, archive, tx, clock);
     }
 
     /** The customs sandbox in-process, at the other end of the default transport (cebgw.sandbox=true: the demo and tests). */

@@ -41,12 +41,20 @@ public final class DocumentService {
     private final Signers signers;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final TransferNode.Lookup transferNodes;
     private final MessageValidator validator = new MessageValidator();
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
     private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
                            Clock clock) {
+        this(enterprises, documents, outbox, signers, tx, clock, TransferNode.Lookup.NONE);
+    }
+
+    /** With a transfer-node lookup: a platform's enterprises get their documents wrapped in {@code DxpMsgSv}. */
+    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
+                           Clock clock, TransferNode.Lookup transferNodes) {
+        this.transferNodes = transferNodes;
         this.enterprises = enterprises;
         this.documents = documents;
         this.outbox = outbox;
@@ -119,8 +127,15 @@ public final class DocumentService {
             throw new ValidationFailed(500, e.code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
         }
         String copMsgId = Wrapping.newCopMsgId();
-        byte[] envelope = new EnvelopeWriter().write(new Wrapping(clock).dxpMsg(signed, message.type().rootName(), enterprise.dxpId(),
-                List.of(DxpMsg.EXPORT_RECEIVER), copMsgId));
+        Wrapping wrapping = new Wrapping(clock);
+        DxpMsg msg = wrapping.dxpMsg(signed, message.type().rootName(), enterprise.dxpId(), List.of(DxpMsg.EXPORT_RECEIVER), copMsgId);
+        Optional<TransferNode> node;
+        try {
+            node = transferNodes.of(enterpriseId);
+        } catch (io.cebgw.core.transport.TransportException e) {
+            throw new ValidationFailed(500, e.code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+        }
+        byte[] envelope = new EnvelopeWriter().write(node.isPresent() ? wrapping.dxpMsgSv(msg, node.get().staNode(), node.get().endNode()) : msg);
         return new Signed(signed, envelope, copMsgId);
     }
 

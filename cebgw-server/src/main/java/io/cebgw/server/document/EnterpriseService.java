@@ -50,7 +50,9 @@ public final class EnterpriseService {
     public Registered register(String name, String customsCode, String dxpId, String roles, String signingProfile, String transportProfile)
             throws SigningException, TransportException {
         if (transportProfile != null && !transportProfile.isBlank()) {
-            io.cebgw.transports.TransportCatalog.check(TransportSpec.parse(transportProfile, "transport profile of " + dxpId));
+            TransportSpec spec = TransportSpec.parse(transportProfile, "transport profile of " + dxpId);
+            io.cebgw.transports.TransportCatalog.check(spec);
+            TransferNode.of(spec);
         }
         EnterpriseRow row = new EnterpriseRow(UUID.randomUUID().toString(), name, customsCode, null, dxpId, roles, signingProfile,
                 transportProfile == null || transportProfile.isBlank() ? null : transportProfile, clock.instant());

@@ -3,6 +3,7 @@ package io.cebgw.server.flow;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.server.document.TransferNode;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.transports.End;
@@ -38,12 +39,21 @@ public final class EnterpriseTransports implements AutoCloseable {
 
     /** The transport of this enterprise, opened (and receiving) on first use. */
     public Transport forEnterprise(String enterpriseId) throws TransportException {
+        return transport(specFor(enterpriseId));
+    }
+
+    /** The transfer node this enterprise's documents go through (a platform's shared profile), if any. */
+    public Optional<TransferNode> transferNode(String enterpriseId) throws TransportException {
+        return TransferNode.of(specFor(enterpriseId));
+    }
+
+    private TransportSpec specFor(String enterpriseId) throws TransportException {
         TransportSpec spec = specOfEnterprise.get(enterpriseId);
         if (spec == null) {
             spec = specOf(enterprises.byId(enterpriseId));
             specOfEnterprise.put(enterpriseId, spec);
         }
-        return transport(spec);
+        return spec;
     }
 
     /** The gateway's default transport. */

@@ -15,6 +15,7 @@ import io.cebgw.core.xml.CebReadException;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.ReceiptStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,13 +33,17 @@ import java.util.logging.Logger;
 public final class ReceiptProcessor implements Transport.Handler {
     private static final Logger LOG = Logger.getLogger(ReceiptProcessor.class.getName());
 
+    private final EnterpriseStore enterprises;
+    private final Map<String, String> enterpriseOfDxpId = new java.util.concurrent.ConcurrentHashMap<>();
     private final DocumentStore documents;
     private final ReceiptStore receipts;
     private final Archive archive;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ReceiptProcessor(DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx, Clock clock) {
+    public ReceiptProcessor(EnterpriseStore enterprises, DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx,
+                            Clock clock) {
+        this.enterprises = enterprises;
         this.documents = documents;
         this.receipts = receipts;
         this.archive = archive;
@@ -72,6 +77,7 @@ public final class ReceiptProcessor implements Transport.Handler {
             return;
         }
         MessageType type = read.message().type();
+        Optional<String> addressee = addressee(msg);
         for (Node record : read.message().businessRecords()) {
             Map<String, String> fields = record.head().values();
             if (type == MessageType.CEB900) {
@@ -84,10 +90,35 @@ public final class ReceiptProcessor implements Transport.Handler {
                 record(null, type.rootName(), "-", null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(), "UNMATCHED");
                 continue;
             }
+            if (addressee.isEmpty()) {
+                record(null, type.rootName(), fields.get("returnStatus"), fields.get("returnTime"),
+                        "addressed to no registered enterprise: " + msg.transInfo().receiverIds(), msg.transInfo().copMsgId(), "UNROUTED");
+                continue;
+            }
             String key = BusinessKey.of(declaration.get(), fields::get);
-            apply(documents.newestByKey(declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
+            apply(documents.newestByKey(addressee.get(), declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
                     fields.get("returnTime"), fields.get("returnInfo"), msg.transInfo().copMsgId());
         }
+    }
+
+    /**
+     * The enterprise a receipt belongs to: the registered one among its receivers (its DXPID). A platform's transfer
+     * node carries receipts of many enterprises over one connection; each goes to its own enterprise's documents only.
+     */
+    private Optional<String> addressee(DxpMsg msg) {
+        for (String receiver : msg.transInfo().receiverIds()) {
+            String known = enterpriseOfDxpId.get(receiver);
+            if (known == null) {
+                known = enterprises.byDxpId(receiver).map(io.cebgw.server.store.EnterpriseRow::id).orElse(null);
+                if (known != null) {
+                    enterpriseOfDxpId.put(receiver, known);
+                }
+            }
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

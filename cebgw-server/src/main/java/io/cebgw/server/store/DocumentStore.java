@@ -49,9 +49,10 @@ public final class DocumentStore {
     }
 
     /** The newest document of any enterprise with this type and business key (receipt matching), without its bytes. */
-    public Optional<DocumentRow> newestByKey(String messageType, String businessKey) {
-        return jdbc.sql("select " + STATE_COLUMNS + " from document where message_type = ? and business_key = ? order by created_at desc, id limit 1")
-                .params(messageType, businessKey).query(DocumentStore::state).optional();
+    public Optional<DocumentRow> newestByKey(String enterpriseId, String messageType, String businessKey) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where enterprise_id = ? and message_type = ? and business_key = ?"
+                        + " order by created_at desc, id limit 1")
+                .params(enterpriseId, messageType, businessKey).query(DocumentStore::state).optional();
     }
 
     /** A document's identity and state only (receipt processing never needs the bytes). */
