@@ -1,5 +1,6 @@
 package io.cebgw.transports;
 
+import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
@@ -73,7 +74,7 @@ class TransportCatalogTest {
         io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1, "CN=exc,C=CN",
                 java.time.Duration.ofDays(2)), dir.resolve("exc.p12"), "ks-secret".toCharArray(), "exc");
         assertExchangeWorks(TransportSpec.of("as2", Map.of("as2-id", "DXPENT0000012345", "partner-as2-id", "DXPEDCCEB0000003",
-                "url", "http://127.0.0.1:" + freePort() + "/as2", "receive-url", "http://127.0.0.1:" + freePort() + "/as2", "bind", "127.0.0.1",
+                "url", "http://127.0.0.1:" + LocalPorts.free() + "/as2", "receive-url", "http://127.0.0.1:" + LocalPorts.free() + "/as2", "bind", "127.0.0.1",
                 "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file", password.toString(),
                 "exchange.keystore", dir.resolve("exc.p12").toString(), "exchange.keystore-password.file", password.toString())));
         assertCode(() -> TransportCatalog.open(TransportSpec.of("as2", Map.of("as2-id", "A", "partner-as2-id", "B", "url", "http://127.0.0.1:1/as2",
@@ -85,11 +86,6 @@ class TransportCatalogTest {
                 dir.resolve("wrong.pw").toString(), "partner-certificate", dir.resolve("ent.p12").toString())), End.ENTERPRISE), "CEB-T009");
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
 
     private static void assertExchangeWorks(TransportSpec spec) throws Exception {
         List<String> atExchange = new CopyOnWriteArrayList<>();

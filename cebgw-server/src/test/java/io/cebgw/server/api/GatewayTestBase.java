@@ -132,4 +132,19 @@ abstract class GatewayTestBase {
         }
         return s;
     }
+
+    /**
+     * Registers an enterprise, sends a 9710 shipment for it and waits until it is complete; checks that the sandbox
+     * took every document exactly once. Returns the finished shipment.
+     */
+    JsonNode shipmentCompletes(io.cebgw.sandbox.Sandbox sandbox, String dxpId, String prefix) throws Exception {
+        io.cebgw.server.document.EnterpriseService.Registered e = enterprises.register(prefix, "3301964ABC", dxpId, "EBC,AGENT",
+                profile(io.cebgw.crypto.SignatureSuite.SM2_SM3, prefix.toLowerCase(java.util.Locale.ROOT)));
+        String id = shipment(e.apiKey(), "9710", io.cebgw.sandbox.FlowDocuments.flow("9710", prefix + "-", "3301964ABC", dxpId));
+        JsonNode done = await(e.apiKey(), id, s -> s.path("complete").asBoolean());
+        assertThat(done.path("complete").asBoolean()).as(done.toString()).isTrue();
+        assertThat(sandbox.ledger().documents()).as("every document reached the sandbox").hasSize(done.path("documents").size());
+        assertThat(sandbox.ledger().duplicateDeliveries()).isZero();
+        return done;
+    }
 }

@@ -1,10 +1,6 @@
 package io.cebgw.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.cebgw.crypto.SignatureSuite;
-import io.cebgw.sandbox.FlowDocuments;
 import io.cebgw.sandbox.Sandbox;
-import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.transport.jms.EmbeddedArtemis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,12 +41,7 @@ class JmsShipmentTest extends GatewayTestBase {
 
     @Test
     void a9710ShipmentReachesItsFinalStatusOverJms() throws Exception {
-        EnterpriseService.Registered e = enterprises.register("J", "3301964ABC", "DXPENT0000066666", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "jms"));
-        String id = shipment(e.apiKey(), "9710", FlowDocuments.flow("9710", "JMS-", "3301964ABC", "DXPENT0000066666"));
-        JsonNode done = await(e.apiKey(), id, s -> s.path("complete").asBoolean());
-        assertThat(done.path("complete").asBoolean()).as(done.toString()).isTrue();
+        shipmentCompletes(sandbox, "DXPENT0000066666", "JMS");
         assertThat(sandbox.transportName()).contains("tcp://127.0.0.1");
-        assertThat(sandbox.ledger().documents()).hasSize(done.path("documents").size());
-        assertThat(sandbox.ledger().duplicateDeliveries()).isZero();
     }
 }

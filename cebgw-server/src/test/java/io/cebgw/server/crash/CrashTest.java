@@ -1,5 +1,6 @@
 package io.cebgw.server.crash;
 
+import io.cebgw.core.transport.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.model.CebMessage;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ class CrashTest {
         try (Sandbox sandbox = new Sandbox(new SandboxConfig(null, exchange, -1, 2, null, List.of(), null), registry,
                 new FolderTransport(exchange, FolderTransport.Side.EXCHANGE, Duration.ofMillis(10), 64L << 20), Clock.systemUTC())) {
             sandbox.start();
-            int port = freePort();
+            int port = LocalPorts.free();
             Process gateway = startGateway(port, exchange);
             String apiKey;
             List<String> bodies = new ArrayList<>();
@@ -191,9 +191,4 @@ class CrashTest {
         return all.stream().collect(Collectors.groupingBy(d -> d.path("status").asText("none"), Collectors.counting()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.cebgw.transport.as2;
 
+import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.crypto.SignatureSuite;
@@ -25,11 +26,6 @@ class As2SecurityTest {
     private static final GeneratedKey EXCHANGE = KeyPairs.selfSigned(SignatureSuite.RSA_SHA1, "CN=exc,C=CN", Duration.ofDays(2));
     private static final GeneratedKey IMPOSTOR = KeyPairs.selfSigned(SignatureSuite.RSA_SHA1, "CN=ent,C=CN", Duration.ofDays(2));
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static As2Transport end(String id, GeneratedKey own, String partnerId, GeneratedKey partnerKey, int partnerPort, int listenPort)
             throws TransportException {
@@ -39,8 +35,8 @@ class As2SecurityTest {
 
     @Test
     void aSenderSigningWithAnotherKeyIsRefusedAndNothingIsHandedOver() throws Exception {
-        int exchangePort = freePort();
-        int enterprisePort = freePort();
+        int exchangePort = LocalPorts.free();
+        int enterprisePort = LocalPorts.free();
         List<String> received = new CopyOnWriteArrayList<>();
         try (Transport exchange = end("DXPEDCCEB0000003", EXCHANGE, "DXPENT0000012345", ENTERPRISE, enterprisePort, exchangePort);
              Transport impostor = end("DXPENT0000012345", IMPOSTOR, "DXPEDCCEB0000003", EXCHANGE, exchangePort, enterprisePort)) {
@@ -48,7 +44,7 @@ class As2SecurityTest {
             assertThatThrownBy(() -> impostor.send(new Transport.Envelope("FORGED", "<x/>".getBytes(StandardCharsets.UTF_8), 1)))
                     .isInstanceOf(TransportException.class);
             Transport.Envelope genuine = new Transport.Envelope("GENUINE", "<y/>".getBytes(StandardCharsets.UTF_8), 2);
-            try (Transport enterprise = end("DXPENT0000012345", ENTERPRISE, "DXPEDCCEB0000003", EXCHANGE, exchangePort, freePort())) {
+            try (Transport enterprise = end("DXPENT0000012345", ENTERPRISE, "DXPEDCCEB0000003", EXCHANGE, exchangePort, LocalPorts.free())) {
                 enterprise.send(genuine);
             }
         }
@@ -57,10 +53,10 @@ class As2SecurityTest {
 
     @Test
     void aPartnerThatCannotSignAsExpectedIsNotTrusted() throws Exception {
-        int exchangePort = freePort();
+        int exchangePort = LocalPorts.free();
         // the exchange end holds a key other than the one whose certificate the enterprise trusts
-        try (Transport wrongExchange = end("DXPEDCCEB0000003", IMPOSTOR, "DXPENT0000012345", ENTERPRISE, freePort(), exchangePort);
-             Transport enterprise = end("DXPENT0000012345", ENTERPRISE, "DXPEDCCEB0000003", EXCHANGE, exchangePort, freePort())) {
+        try (Transport wrongExchange = end("DXPEDCCEB0000003", IMPOSTOR, "DXPENT0000012345", ENTERPRISE, LocalPorts.free(), exchangePort);
+             Transport enterprise = end("DXPENT0000012345", ENTERPRISE, "DXPEDCCEB0000003", EXCHANGE, exchangePort, LocalPorts.free())) {
             List<String> received = new CopyOnWriteArrayList<>();
             wrongExchange.start(e -> received.add(e.id()));
             assertThatThrownBy(() -> enterprise.send(new Transport.Envelope("SECRET", "<z/>".getBytes(StandardCharsets.UTF_8), 3)))

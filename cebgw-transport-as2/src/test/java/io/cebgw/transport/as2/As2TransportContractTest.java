@@ -1,5 +1,6 @@
 package io.cebgw.transport.as2;
 
+import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.core.transport.NetworkTransportContract;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -17,16 +18,9 @@ import java.time.Duration;
 class As2TransportContractTest extends NetworkTransportContract {
     private static final GeneratedKey ENTERPRISE = KeyPairs.selfSigned(SignatureSuite.RSA_SHA1, "CN=DXPENT0000012345,C=CN", Duration.ofDays(2));
     private static final GeneratedKey EXCHANGE = KeyPairs.selfSigned(SignatureSuite.RSA_SHA1, "CN=DXPEDCCEB0000003,C=CN", Duration.ofDays(2));
-    private final int enterprisePort = freePort();
-    private final int exchangePort = freePort();
+    private final int enterprisePort = LocalPorts.free();
+    private final int exchangePort = LocalPorts.free();
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static As2Party self(String id, GeneratedKey key) {
         return new As2Party(id, key.certificate(), key.keyPair().getPrivate());

@@ -1,5 +1,6 @@
 package io.cebgw.transport.http;
 
+import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.core.transport.NetworkTransportContract;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -11,15 +12,8 @@ import java.time.Duration;
 
 /** The transport contract over the regional HTTP style: the gateway end as the sandbox plays it, the enterprise end polling. */
 class HttpTransportContractTest extends NetworkTransportContract {
-    private final int port = freePort();
+    private final int port = LocalPorts.free();
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected Transport enterpriseEnd() throws Exception {
