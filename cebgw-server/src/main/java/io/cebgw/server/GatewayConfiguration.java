@@ -54,6 +54,17 @@ class GatewayConfiguration {
     }
 
     @Bean
+    io.cebgw.server.store.UserStore userStore(JdbcClient jdbc) {
+        return new io.cebgw.server.store.UserStore(jdbc);
+    }
+
+    @Bean
+    io.cebgw.server.document.WebUsers webUsers(io.cebgw.server.store.UserStore users,
+                                               org.springframework.security.crypto.password.PasswordEncoder encoder, Clock clock) {
+        return new io.cebgw.server.document.WebUsers(users, encoder, clock);
+    }
+
+    @Bean
     DocumentStore documentStore(JdbcClient jdbc) {
         return new DocumentStore(jdbc);
     }

@@ -26,7 +26,13 @@ class AdminController {
     private final EnterpriseService enterprises;
     private final String adminKey;
 
-    AdminController(EnterpriseService enterprises, @Value("${cebgw.admin-key:}") String adminKey) {
+    private final io.cebgw.server.store.EnterpriseStore enterpriseStore;
+    private final io.cebgw.server.document.WebUsers webUsers;
+
+    AdminController(EnterpriseService enterprises, io.cebgw.server.store.EnterpriseStore enterpriseStore, io.cebgw.server.document.WebUsers webUsers,
+                    @Value("${cebgw.admin-key:}") String adminKey) {
+        this.enterpriseStore = enterpriseStore;
+        this.webUsers = webUsers;
         this.enterprises = enterprises;
         this.adminKey = adminKey;
     }
@@ -57,6 +63,44 @@ class AdminController {
         } catch (io.cebgw.core.transport.TransportException e) {
             throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
         }
+    }
+
+    /** The body of a web user: for an enterprise (by DXPID), or a platform administrator managing several. */
+    record NewUser(String username, String displayName, String dxpId, List<String> manages) {
+    }
+
+    /** Creates a web user; its generated password is in the answer, once. */
+    @PostMapping("/users")
+    ResponseEntity<Map<String, Object>> user(@RequestHeader(value = "X-Admin-Key", required = false) String key, @RequestBody NewUser body)
+            throws ValidationFailed {
+        authorize(key);
+        try {
+            io.cebgw.server.document.WebUsers.Created created;
+            if (body.dxpId() != null) {
+                String enterprise = enterpriseStore.byDxpId(body.dxpId()).orElseThrow(() -> unknown(body.dxpId())).id();
+                created = webUsers.forEnterprise(enterprise, body.username(), body.displayName());
+            } else {
+                List<String> managed = new java.util.ArrayList<>();
+                for (String dxpId : body.manages() == null ? List.<String>of() : body.manages()) {
+                    managed.add(enterpriseStore.byDxpId(dxpId).orElseThrow(() -> unknown(dxpId)).id());
+                }
+                if (managed.isEmpty()) {
+                    throw new ValidationFailed(400, "GW-E003", "需要 dxpId（企业用户）或 manages（平台管理员管理的企业）",
+                            "dxpId (an enterprise user) or manages (a platform administrator's enterprises) is required", List.of());
+                }
+                created = webUsers.platformAdministrator(body.username(), body.displayName(), managed);
+            }
+            return ResponseEntity.status(201).body(Map.of("username", created.user().username(), "role", created.user().role(),
+                    "password", created.password()));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationFailed(400, "GW-E004", "用户名须为 3 到 64 位字母、数字或 . _ @ -", e.getMessage(), List.of());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ValidationFailed(409, "GW-E005", "用户名 " + body.username() + " 已存在", "the user name " + body.username() + " is taken", List.of());
+        }
+    }
+
+    private static ValidationFailed unknown(String dxpId) {
+        return new ValidationFailed(404, "GW-E404", "没有 DXPID 为 " + dxpId + " 的企业", "no enterprise has the DXPID " + dxpId, List.of());
     }
 
     private void authorize(String key) throws ValidationFailed {

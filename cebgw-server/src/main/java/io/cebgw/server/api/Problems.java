@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Errors as application/problem+json with a stable code, Chinese and English text, and the findings; never a stack trace. */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "io.cebgw.server.api") // the web pages answer with pages, not problem+json
 class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 

@@ -79,6 +79,9 @@ public final class Demo {
                     + data.resolve("exchange") : "CEB Gateway 演示 —— 服务 http://localhost:" + port + "，数据库 " + data.resolve("cebgw")
                     + "，交换目录 " + data.resolve("exchange"));
             out.println((en ? "demo enterprise " : "演示企业 ") + enterprise.dxpId() + "  X-Api-Key: " + apiKey);
+            Path uiPassword = demoUser(context, enterprise, data.resolve("keys"));
+            out.println(en ? "web pages: http://localhost:" + port + "/  user demo, password in " + uiPassword
+                    : "网页：http://localhost:" + port + "/  用户 demo，密码见 " + uiPassword);
             Map<String, String> flowOf = push(context.getBean(DocumentService.class), enterprise.id(), out, en);
             boolean done = watch(context.getBean(DocumentStore.class), flowOf, o.timeout(), out, en);
             out.println(done ? (en ? "Both shipments reached their final statuses." : "两票货物全部到达最终状态。")
@@ -138,6 +141,20 @@ public final class Demo {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** The demo's web user; its generated password is kept in a file only the owner can read (never printed). */
+    private static Path demoUser(ConfigurableApplicationContext context, EnterpriseRow enterprise, Path keys) throws java.io.IOException {
+        Path file = keys.resolve("demo-ui.password");
+        if (context.getBean(io.cebgw.server.store.UserStore.class).byUsername("demo").isEmpty()) {
+            io.cebgw.server.document.WebUsers.Created user = context.getBean(io.cebgw.server.document.WebUsers.class)
+                    .forEnterprise(enterprise.id(), "demo", "演示用户");
+            Files.writeString(file, user.password() + "\n", StandardCharsets.US_ASCII);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        return file;
     }
 
     /** A generated SM2 test key in PKCS#12, its password in a file only the owner can read. */

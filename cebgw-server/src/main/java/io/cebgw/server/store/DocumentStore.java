@@ -78,22 +78,65 @@ public final class DocumentStore {
 
     /** A page of an enterprise's documents, state only (no message bytes). */
     public List<DocumentRow> list(String enterpriseId, String messageType, String status, int limit, int offset) {
+        return list(enterpriseId, new Filter(messageType, status, null, null, null), limit, offset);
+    }
+
+    /**
+     * What a document list is narrowed to; null parts do not narrow.
+     *
+     * @param from   created at or after
+     * @param until  created before
+     * @param number part of the business key (order, list or waybill number …)
+     */
+    public record Filter(String messageType, String status, Instant from, Instant until, String number) {
+    }
+
+    /** A page of an enterprise's documents matching the filter, newest first, state only. */
+    public List<DocumentRow> list(String enterpriseId, Filter filter, int limit, int offset) {
         StringBuilder sql = new StringBuilder("select " + STATE_COLUMNS + " from document where enterprise_id = :e");
-        if (messageType != null) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("e", enterpriseId);
+        if (filter.messageType() != null) {
             sql.append(" and message_type = :t");
+            params.put("t", filter.messageType());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             sql.append(" and status = :s");
+            params.put("s", filter.status());
+        }
+        if (filter.from() != null) {
+            sql.append(" and created_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.until() != null) {
+            sql.append(" and created_at < :until");
+            params.put("until", Timestamp.from(filter.until()));
+        }
+        if (filter.number() != null) {
+            sql.append(" and business_key like :number");
+            params.put("number", "%" + filter.number().replace("%", "").replace("_", "") + "%");
         }
         sql.append(" order by created_at desc, id limit :limit offset :offset");
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("e", enterpriseId).param("limit", limit).param("offset", offset);
-        if (messageType != null) {
-            spec = spec.param("t", messageType);
-        }
-        if (status != null) {
-            spec = spec.param("s", status);
-        }
-        return spec.query(DocumentStore::state).list();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(DocumentStore::state).list();
+    }
+
+    /** How many of an enterprise's documents are in each status ({@code -} for none yet). */
+    public java.util.Map<String, Integer> countsByStatus(String enterpriseId) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("select coalesce(status, '-') as s, count(*) as n from document where enterprise_id = ? group by coalesce(status, '-')")
+                .param(enterpriseId).query(rs -> {
+                    counts.put(rs.getString("s"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Declared, not final, and unchanged since {@code before}: documents waiting too long for a receipt. */
+    public List<DocumentRow> waiting(String enterpriseId, Instant before, int limit) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where enterprise_id = ? and cop_msg_id is not null and final_state = false"
+                        + " and updated_at < ? order by updated_at limit ?")
+                .params(enterpriseId, Timestamp.from(before), limit).query(DocumentStore::state).list();
     }
 
     /** The documents of a shipment, state only, oldest first. */

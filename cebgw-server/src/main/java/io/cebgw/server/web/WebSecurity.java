@@ -1,0 +1,55 @@
+package io.cebgw.server.web;
+
+import io.cebgw.server.store.UserStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors. The machine door ({@code /api/}, {@code /admin/}, OpenAPI) keeps its own keys (X-Api-Key, X-Admin-Key),
+ * no session, no CSRF. The people door (every web page) is a form login with a session and CSRF tokens; every page
+ * needs a signed-in user except the login page and static files.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+    @Bean
+    @Order(1)
+    SecurityFilterChain machines(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain people(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'")))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(UserStore users) {
+        return username -> users.byUsername(username)
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.role()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

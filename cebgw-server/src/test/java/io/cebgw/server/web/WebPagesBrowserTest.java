@@ -1,0 +1,180 @@
+package io.cebgw.server.web;
+
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.crypto.testing.TestKeys;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.server.GatewayApplication;
+import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.document.JsonMessages;
+import io.cebgw.server.document.WebUsers;
+import io.cebgw.server.store.DocumentRow;
+import io.cebgw.server.store.DocumentStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web pages in real headless Chromium (issue 7): sign in, the overview's counts, the document list with filters,
+ * a document's receipt timeline to 放行/结关, English on request, and no way to open another enterprise's document by URL.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebPagesBrowserTest {
+    private static final Path DIR = temp();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EnterpriseService enterprises;
+    @Autowired
+    WebUsers users;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    DocumentStore store;
+
+    private WebDriver browser;
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("cebgw-web-test");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:web" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        r.add("cebgw.exchange-folder", () -> DIR.resolve("exchange").toString());
+        r.add("cebgw.sandbox", () -> "true");
+        r.add("cebgw.sandbox-step-millis", () -> "10");
+        r.add("cebgw.relay-interval", () -> "30ms");
+        r.add("cebgw.poll-interval", () -> "20ms");
+    }
+
+    @BeforeEach
+    void open() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String profile(String name) throws Exception {
+        Path p12 = DIR.resolve(name + ".p12");
+        Files.writeString(DIR.resolve(name + ".pw"), "pw-" + name + "\n");
+        KeyPairs.writePkcs12(TestKeys.key(SignatureSuite.SM2_SM3), p12, ("pw-" + name).toCharArray(), "cebgw");
+        return "type=pkcs12\npath=" + p12 + "\npassword.file=" + DIR.resolve(name + ".pw") + "\n";
+    }
+
+    /** An enterprise with a 9710 flow declared and finished; returns its id. */
+    private String enterpriseWithFinishedFlow(String name, String dxpId, String prefix) throws Exception {
+        EnterpriseService.Registered e = enterprises.register(name, "3301964ABC", dxpId, "EBC,AGENT", profile(prefix));
+        for (var message : FlowDocuments.flow("9710", prefix + "-", "3301964ABC", dxpId)) {
+            documents.create(e.enterprise().id(), JsonMessages.write(message).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true,
+                    null, true);
+        }
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end && !store.list(e.enterprise().id(), null, null, 100, 0).stream().allMatch(DocumentRow::finalState)) {
+            Thread.sleep(50);
+        }
+        return e.enterprise().id();
+    }
+
+    private void signIn(String username, String password) {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    void signInSeeTheOverviewTheListAndATimelineButNeverAnotherEnterprisesDocument() throws Exception {
+        String a = enterpriseWithFinishedFlow("浙江甲公司", "DXPENT0000021001", "WA");
+        String b = enterpriseWithFinishedFlow("浙江乙公司", "DXPENT0000021002", "WB");
+        WebUsers.Created user = users.forEnterprise(a, "alice", "Alice");
+        String foreign = store.list(b, null, null, 1, 0).get(0).id();
+
+        browser.get("http://127.0.0.1:" + port + "/documents");
+        assertThat(browser.getCurrentUrl()).as("pages need a signed-in user").endsWith("/login");
+        signIn("alice", "not-the-password");
+        assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("用户名或密码错误。");
+        Browser.screenshot(browser, "01-login");
+
+        signIn("alice", user.password());
+        assertThat(browser.findElement(By.id("acting-enterprise")).getText()).isEqualTo("浙江甲公司");
+        assertThat(browser.findElement(By.cssSelector("#status-counts a[data-status='899'] strong")).getText()).isEqualTo("1");
+        Browser.screenshot(browser, "02-dashboard");
+
+        browser.findElement(By.id("nav-documents")).click();
+        assertThat(browser.findElements(By.cssSelector("#documents tr[data-id]"))).hasSize(6);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-type"))).selectByValue("CEB603Message");
+        browser.findElement(By.id("filter-apply")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("type=CEB603Message"));
+        assertThat(browser.findElements(By.cssSelector("#documents tr[data-id]"))).hasSize(1);
+        Browser.screenshot(browser, "03-documents");
+
+        browser.findElement(By.cssSelector("#documents tr[data-id] a")).click();
+        assertThat(browser.findElement(By.id("document-status")).getAttribute("data-status")).isEqualTo("899");
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("电子口岸申报中").contains("海关入库").contains("放行").contains("结关");
+        Browser.screenshot(browser, "04-document");
+        String own = browser.getCurrentUrl();
+
+        browser.findElement(By.id("switch-language")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("lang=en"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Released").contains("Cleared");
+        browser.get("http://127.0.0.1:" + port + "/documents/" + foreign + "?lang=zh_CN");
+        assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("404");
+        assertThat(browser.getPageSource()).doesNotContain("WB-");
+        browser.get("http://127.0.0.1:" + port + "/documents/" + foreign + "/signed.xml");
+        assertThat(browser.getPageSource()).doesNotContain("WB-").doesNotContain("SignatureValue");
+        browser.get("http://127.0.0.1:" + port + "/?enterprise=" + b);
+        assertThat(browser.findElement(By.id("not-found")).getText()).as("an enterprise user cannot act for another").isEqualTo("404");
+
+        browser.get(own);
+        browser.findElement(By.id("nav-enterprise")).click();
+        assertThat(browser.findElements(By.cssSelector("#onboarding li"))).hasSize(5);
+        Browser.screenshot(browser, "05-enterprise");
+        browser.findElement(By.id("logout")).click();
+        browser.get(own);
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aPlatformAdministratorActsForTheEnterprisesItManagesOnly() throws Exception {
+        String c = enterpriseWithFinishedFlow("平台客户丙", "DXPENT0000021003", "WC");
+        String d = enterpriseWithFinishedFlow("平台客户丁", "DXPENT0000021004", "WD");
+        String other = enterpriseWithFinishedFlow("无关企业戊", "DXPENT0000021005", "WE");
+        WebUsers.Created admin = users.platformAdministrator("platform-admin", "平台管理员", List.of(c, d));
+        signIn("platform-admin", admin.password());
+        browser.get("http://127.0.0.1:" + port + "/documents?enterprise=" + d);
+        assertThat(browser.findElement(By.id("acting-enterprise")).getText()).isEqualTo("平台客户丁");
+        assertThat(browser.findElement(By.id("documents")).getText()).contains("WD-").doesNotContain("WC-");
+        browser.get("http://127.0.0.1:" + port + "/documents?enterprise=" + other);
+        assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("404");
+    }
+}
