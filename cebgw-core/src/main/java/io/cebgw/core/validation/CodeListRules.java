@@ -7,6 +7,7 @@ import io.cebgw.core.finding.Localized;
 import io.cebgw.core.codes.CodeEntry;
 import io.cebgw.core.codes.CodeList;
 import io.cebgw.core.codes.CodeTables;
+import io.cebgw.core.codes.FieldCodeLists;
 import io.cebgw.core.codes.SpecCodeLists;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
@@ -20,33 +21,10 @@ import java.util.Optional;
 
 /** Values of coded fields must be codes of the spec's own lists or of the national code tables. */
 final class CodeListRules implements RuleGroup {
-    private final Map<String, CodeList> byField;
+    private final FieldCodeLists lists;
 
     CodeListRules(CodeTables tables) {
-        // a HashMap: asked for every field of every message (Map.ofEntries probes more slowly)
-        this.byField = new HashMap<>(Map.ofEntries(
-                Map.entry("currency", tables.table(CodeTables.CURRENCY)),
-                Map.entry("fCurrency", tables.table(CodeTables.CURRENCY)),
-                Map.entry("iCurrency", tables.table(CodeTables.CURRENCY)),
-                Map.entry("country", tables.table(CodeTables.COUNTRY)),
-                Map.entry("unit", tables.table(CodeTables.UNIT)),
-                Map.entry("unit1", tables.table(CodeTables.UNIT)),
-                Map.entry("unit2", tables.table(CodeTables.UNIT)),
-                Map.entry("trafMode", tables.table(CodeTables.TRANSPORT_MODE)),
-                Map.entry("wrapType", tables.table(CodeTables.WRAP_TYPE)),
-                Map.entry("customsCode", tables.table(CodeTables.CUSTOMS_AREA)),
-                Map.entry("portCode", tables.table(CodeTables.CUSTOMS_AREA)),
-                Map.entry("appType", SpecCodeLists.APP_TYPE),
-                Map.entry("appStatus", SpecCodeLists.APP_STATUS),
-                Map.entry("orderType", SpecCodeLists.ORDER_TYPE),
-                Map.entry("ieFlag", SpecCodeLists.IE_FLAG),
-                Map.entry("statisticsFlag", SpecCodeLists.STATISTICS_FLAG),
-                Map.entry("fFlag", SpecCodeLists.CHARGE_FLAG),
-                Map.entry("iFlag", SpecCodeLists.CHARGE_FLAG),
-                Map.entry("summaryFlag", SpecCodeLists.SUMMARY_FLAG),
-                Map.entry("itemNameFlag", SpecCodeLists.ITEM_NAME_FLAG),
-                Map.entry("dxpMode", SpecCodeLists.DXP_MODE),
-                Map.entry("returnStatus", SpecCodeLists.RETURN_STATUS)));
+        this.lists = FieldCodeLists.of(tables);
     }
 
     @Override
@@ -62,13 +40,7 @@ final class CodeListRules implements RuleGroup {
     }
 
     private CodeList listFor(MessageType type, Node node, String field) {
-        if ("status".equals(field) && "BaseSubscribe".equals(node.name())) {
-            return SpecCodeLists.SUBSCRIBE_STATUS;
-        }
-        if ("tradeMode".equals(field)) {
-            return type == MessageType.CEB213 ? SpecCodeLists.REFUND_TRADE_MODE : SpecCodeLists.INVENTORY_TRADE_MODE;
-        }
-        return byField.get(field);
+        return lists.forField(type, node.name(), field).orElse(null);
     }
 
     /**

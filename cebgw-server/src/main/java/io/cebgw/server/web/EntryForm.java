@@ -1,0 +1,173 @@
+package io.cebgw.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cebgw.core.codes.CodeEntry;
+import io.cebgw.core.codes.FieldCodeLists;
+import io.cebgw.core.spec.FieldDef;
+import io.cebgw.core.spec.GroupDef;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.spec.NodeDef;
+import io.cebgw.core.spec.SpecCatalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An entry form for one declaration, laid out from the message definitions (every field of the spec, its Chinese
+ * name, length, required flag and code list): one section per group — the head once, item lists as rows — plus the
+ * BaseTransfer block. Inputs are named {@code <group>.<row>.<field>}; the form turns into the JSON the API takes.
+ */
+public record EntryForm(MessageType type, List<Section> sections) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SEGMENT = Pattern.compile("(?:ceb:)?([A-Za-z]+)(?:\\[(\\d+)])?");
+
+    /** A group of fields: once (a head) or as rows (item lists). {@code record} is the business group it sits in, or null. */
+    public record Section(String record, String name, String zh, boolean repeatable, List<Field> fields, List<Map<String, String>> rows) {
+        public String param(int row, String field) {
+            return name + "." + row + "." + field;
+        }
+    }
+
+    /** A field as the form shows it. {@code closed}: the value must be one of {@code options} (a select); else suggestions. */
+    public record Field(String name, String zh, boolean required, int maxLength, List<CodeEntry> options, boolean closed) {
+    }
+
+    /** The blank form of a declaration type, each section with one row, prefilled by {@code initial(section, field)}. */
+    static EntryForm blank(MessageType type, BiFunction<String, String, String> initial) {
+        List<Section> sections = new ArrayList<>();
+        GroupDef root = SpecCatalog.ceb202205().definition(type).root();
+        for (GroupDef group : root.groups()) {
+            if (group.name().equals("Signature")) {
+                continue;
+            }
+            if (group.groups().isEmpty()) {
+                sections.add(section(type, null, group, initial));
+            } else {
+                for (GroupDef part : group.groups()) {
+                    sections.add(section(type, group.name(), part, initial));
+                }
+            }
+        }
+        return new EntryForm(type, sections);
+    }
+
+    private static Section section(MessageType type, String record, GroupDef group, BiFunction<String, String, String> initial) {
+        List<Field> fields = new ArrayList<>();
+        Map<String, String> row = new LinkedHashMap<>();
+        for (NodeDef node : group.children()) {
+            if (node instanceof FieldDef f) {
+                var list = FieldCodeLists.standard().forField(type, group.name(), f.name());
+                List<CodeEntry> options = list.map(l -> List.copyOf(l.entries().values())).orElse(List.of());
+                fields.add(new Field(f.name(), f.zh(), f.required() || f.pdfRequired(), f.maxLength(), options,
+                        list.isPresent() && list.get().complete() && options.size() <= 40));
+                String value = f.fixed() != null ? f.fixed() : initial.apply(group.name(), f.name());
+                row.put(f.name(), value == null ? "" : value);
+            }
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        rows.add(row);
+        return new Section(record, group.name(), group.zh(), group.occurs().repeatable(), fields, rows);
+    }
+
+    /** This form's layout with the values a browser posted, and rows added or removed as asked. */
+    EntryForm withValues(Map<String, String> params, String addRowTo, String removeRowFrom) {
+        List<Section> filled = new ArrayList<>();
+        for (Section s : sections) {
+            int count = 0;
+            while (params.containsKey(s.param(count, s.fields().get(0).name()))) {
+                count++;
+            }
+            count = Math.max(1, count);
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (int r = 0; r < count; r++) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (Field f : s.fields()) {
+                    row.put(f.name(), params.getOrDefault(s.param(r, f.name()), "").strip());
+                }
+                rows.add(row);
+            }
+            if (s.repeatable() && s.name().equals(addRowTo)) {
+                Map<String, String> empty = new LinkedHashMap<>();
+                s.fields().forEach(f -> empty.put(f.name(), ""));
+                rows.add(empty);
+            }
+            if (s.repeatable() && s.name().equals(removeRowFrom) && rows.size() > 1) {
+                rows.remove(rows.size() - 1);
+            }
+            filled.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), rows));
+        }
+        return new EntryForm(type, filled);
+    }
+
+    /** The JSON message the API takes ({@link io.cebgw.server.document.JsonMessages}); empty fields and empty rows are left out. */
+    byte[] json() {
+        ObjectNode root = JSON.createObjectNode().put("type", type.rootName());
+        Map<String, ObjectNode> records = new LinkedHashMap<>();
+        for (Section s : sections) {
+            ObjectNode parent = s.record() == null ? root : records.computeIfAbsent(s.record(), r -> root.putArray(r).addObject());
+            if (s.repeatable()) {
+                ArrayNode rows = parent.putArray(s.name());
+                s.rows().stream().filter(EntryForm::hasValue).forEach(r -> put(rows.addObject(), r));
+            } else {
+                put(parent.putObject(s.name()), s.rows().get(0));
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasValue(Map<String, String> row) {
+        return row.values().stream().anyMatch(v -> !v.isBlank());
+    }
+
+    private static void put(ObjectNode node, Map<String, String> row) {
+        row.forEach((k, v) -> {
+            if (!v.isBlank()) {
+                node.put(k, v);
+            }
+        });
+    }
+
+    /**
+     * Where a finding belongs on the form: {@code <group>.<row>.<field>} from its XPath
+     * ({@code /ceb:CEB603Message/ceb:Inventory/ceb:InventoryList[2]/ceb:gnum} → {@code InventoryList.1.gnum}), or null.
+     */
+    String paramOf(String path) {
+        if (path == null) {
+            return null;
+        }
+        String[] segments = path.split("/");
+        if (segments.length < 2) {
+            return null;
+        }
+        String field = stripped(segments[segments.length - 1]);
+        for (int i = segments.length - 2; i >= 0; i--) {
+            Matcher m = SEGMENT.matcher(segments[i]);
+            if (m.matches()) {
+                String group = m.group(1);
+                int row = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) - 1;
+                for (Section s : sections) {
+                    if (s.name().equals(group)) {
+                        return s.param(row, field);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String stripped(String segment) {
+        Matcher m = SEGMENT.matcher(segment);
+        return m.matches() ? m.group(1) : segment;
+    }
+}
