@@ -86,7 +86,7 @@ public final class DocumentService {
         }
         Node head = message.businessRecords().get(0).head();
         head.set("appStatus", declare ? "2" : "1");
-        List<Finding> findings = validator.validate(message).findings();
+        List<Finding> findings = findings(message);
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (declare && !errors.isEmpty()) {
             throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报（" + errors.size() + " 个错误）",
@@ -112,6 +112,14 @@ public final class DocumentService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return new Created(documents.byIdempotencyKey(enterpriseId, idempotencyKey).orElseThrow(), List.of(), true);
         }
+    }
+
+    /**
+     * The validator's findings, less "must be signed before it is sent" (CEB-R007): the gateway signs every document
+     * it declares, so that warning would only confuse.
+     */
+    private List<Finding> findings(CebMessage message) {
+        return validator.validate(message).findings().stream().filter(f -> !f.code().equals("CEB-R007")).toList();
     }
 
     /** A signed message, its envelope and the CopMsgId it keeps on every retry. */
@@ -147,7 +155,7 @@ public final class DocumentService {
         }
         CebMessage message = parse(row.unsignedXml(), false);
         message.businessRecords().get(0).head().set("appStatus", "2");
-        List<Finding> errors = validator.validate(message).findings().stream().filter(Finding::isError).toList();
+        List<Finding> errors = findings(message).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
             throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报", "the document has errors and cannot be declared", errors);
         }

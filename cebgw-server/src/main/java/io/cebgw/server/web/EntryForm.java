@@ -36,7 +36,7 @@ public record EntryForm(MessageType type, List<Section> sections) {
     }
 
     /** A field as the form shows it. {@code closed}: the value must be one of {@code options} (a select); else suggestions. */
-    public record Field(String name, String zh, boolean required, int maxLength, List<CodeEntry> options, boolean closed) {
+    public record Field(String name, String zh, boolean required, int maxLength, List<CodeEntry> options, boolean closed, String help) {
     }
 
     /** The blank form of a declaration type, each section with one row, prefilled by {@code initial(section, field)}. */
@@ -66,7 +66,7 @@ public record EntryForm(MessageType type, List<Section> sections) {
                 var list = FieldCodeLists.standard().forField(type, group.name(), f.name());
                 List<CodeEntry> options = list.map(l -> List.copyOf(l.entries().values())).orElse(List.of());
                 fields.add(new Field(f.name(), f.zh(), f.required() || f.pdfRequired(), f.maxLength(), options,
-                        list.isPresent() && list.get().complete() && options.size() <= 40));
+                        list.isPresent() && list.get().complete() && options.size() <= 40, help(f, list.map(l -> l.titleZh()).orElse(null))));
                 String value = f.fixed() != null ? f.fixed() : initial.apply(group.name(), f.name());
                 row.put(f.name(), value == null ? "" : value);
             }
@@ -74,6 +74,20 @@ public record EntryForm(MessageType type, List<Section> sections) {
         List<Map<String, String>> rows = new ArrayList<>();
         rows.add(row);
         return new Section(record, group.name(), group.zh(), group.occurs().repeatable(), fields, rows);
+    }
+
+    /** The spec's format of a field (C..30, N19,5 …), its XSD length and its code list, for the field's tooltip. */
+    private static String help(FieldDef f, String codeList) {
+        StringBuilder help = new StringBuilder(f.zh()).append(" ").append(f.name());
+        if (f.pdfFormat() != null) {
+            help.append(" · ").append(f.pdfFormat().text());
+        } else if (f.maxLength() < Integer.MAX_VALUE) {
+            help.append(" · ≤").append(f.maxLength());
+        }
+        if (codeList != null) {
+            help.append(" · ").append(codeList);
+        }
+        return help.toString();
     }
 
     /** This form's layout with the values a browser posted, and rows added or removed as asked. */
