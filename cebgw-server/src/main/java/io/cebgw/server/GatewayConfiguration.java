@@ -65,6 +65,11 @@ class GatewayConfiguration {
     }
 
     @Bean
+    io.cebgw.server.excel.DocumentImport documentImport(DocumentService documents, TransactionTemplate tx, Clock clock) {
+        return new io.cebgw.server.excel.DocumentImport(documents, tx, clock);
+    }
+
+    @Bean
     DocumentStore documentStore(JdbcClient jdbc) {
         return new DocumentStore(jdbc);
     }

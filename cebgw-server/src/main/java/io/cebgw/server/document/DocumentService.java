@@ -122,6 +122,22 @@ public final class DocumentService {
         return validator.validate(message).findings().stream().filter(f -> !f.code().equals("CEB-R007")).toList();
     }
 
+    /**
+     * What creating this document as a draft would say, storing nothing: its findings (errors and warnings), or the
+     * refusal (not one declaration record, a business key that exists already, a bad appType).
+     */
+    public List<Finding> dryRun(String enterpriseId, byte[] body, boolean json) throws ValidationFailed {
+        CebMessage message = parse(body, json);
+        if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
+            throw new ValidationFailed(422, "GW-D002", "每个单证只能是一条申报记录", "a document is one declaration record", List.of());
+        }
+        Node head = message.businessRecords().get(0).head();
+        head.set("appStatus", "1");
+        List<Finding> findings = findings(message);
+        checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", BusinessKey.of(message.type(), head::get));
+        return findings;
+    }
+
     /** A signed message, its envelope and the CopMsgId it keeps on every retry. */
     private record Signed(byte[] xml, byte[] envelope, String copMsgId) {
     }

@@ -165,6 +165,49 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    void importAnExcelFileWithOneBadRowGetTheReportFixItAndImport() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("导入企业", "3301964ABC", "DXPENT0000021009", "EBC,AGENT", profile("wi"));
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "importer", "导入员");
+        io.cebgw.server.excel.ImportLayout layout = io.cebgw.server.excel.ImportLayout.of(io.cebgw.core.spec.MessageType.CEB603).orElseThrow();
+        List<io.cebgw.core.model.CebMessage> lists = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lists.add(FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB603, "9710", "XL" + i + "-", "DXPENT0000021009"));
+        }
+        lists.get(7).businessRecords().get(0).children("InventoryList").get(0).set("gname", null);
+        Path bad = DIR.resolve("lists-bad.xlsx");
+        io.cebgw.server.excel.FilledTemplates.write(layout, lists, bad);
+
+        signIn("importer", user.password());
+        browser.findElement(By.id("nav-import")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("import-type"))).selectByValue("CEB603");
+        browser.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("import-upload")).click();
+        assertThat(browser.findElement(By.id("import-refused")).getText()).contains("未导入");
+        assertThat(browser.findElement(By.id("import-problems")).getText()).contains("9").contains("gname");
+        Browser.screenshot(browser, "08-import-errors");
+        assertThat(store.list(e.enterprise().id(), null, null, 100, 0)).as("nothing half-imported").isEmpty();
+
+        String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        var report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/import/report.xlsx")).header("Cookie", "JSESSIONID=" + cookie).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(report.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(report.body()))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(0).getNumericCellValue()).as("the row in the uploaded sheet").isEqualTo(9);
+            assertThat(row.getCell(1).getStringCellValue()).contains("gname");
+        }
+
+        lists.get(7).businessRecords().get(0).children("InventoryList").get(0).set("gname", "运动鞋");
+        Path fixed = DIR.resolve("lists-fixed.xlsx");
+        io.cebgw.server.excel.FilledTemplates.write(layout, lists, fixed);
+        browser.findElement(By.id("import-file")).sendKeys(fixed.toAbsolutePath().toString());
+        browser.findElement(By.id("import-upload")).click();
+        assertThat(browser.findElement(By.id("import-done")).getText()).contains("40");
+        assertThat(store.list(e.enterprise().id(), null, null, 100, 0)).hasSize(40);
+    }
+
+    @Test
     void aPlatformAdministratorActsForTheEnterprisesItManagesOnly() throws Exception {
         String c = enterpriseWithFinishedFlow("平台客户丙", "DXPENT0000021003", "WC");
         String d = enterpriseWithFinishedFlow("平台客户丁", "DXPENT0000021004", "WD");

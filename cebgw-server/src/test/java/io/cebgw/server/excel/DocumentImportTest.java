@@ -1,0 +1,121 @@
+package io.cebgw.server.excel;
+
+import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.crypto.testing.TestKeys;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.server.GatewayApplication;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.store.DocumentStore;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Excel import: all or nothing, problems tied to row and column, hostile or foreign files refused with a code. */
+@SpringBootTest(classes = GatewayApplication.class)
+@TestPropertySource(properties = {"cebgw.workers=false", "spring.datasource.url=jdbc:h2:mem:import;DB_CLOSE_DELAY=-1"})
+class DocumentImportTest {
+    @TempDir
+    Path dir;
+    @Autowired
+    DocumentImport importer;
+    @Autowired
+    EnterpriseService enterprises;
+    @Autowired
+    DocumentStore documents;
+
+    private EnterpriseService.Registered enterprise() throws Exception {
+        String name = UUID.randomUUID().toString().substring(0, 8);
+        Path p12 = dir.resolve(name + ".p12");
+        Files.writeString(dir.resolve(name + ".pw"), "pw\n");
+        KeyPairs.writePkcs12(TestKeys.key(SignatureSuite.SM2_SM3), p12, "pw".toCharArray(), "cebgw");
+        String dxp = "DXPENT" + String.format("%010d", Math.abs(name.hashCode()) % 1_000_000_0000L);
+        return enterprises.register("导入" + name, "3301964ABC", dxp, "EBC,AGENT", "type=pkcs12\npath=" + p12 + "\npassword.file=" + dir.resolve(name + ".pw") + "\n");
+    }
+
+    private List<CebMessage> lists(int n, String dxpId) {
+        List<CebMessage> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(FlowDocuments.document(MessageType.CEB603, "9710", "IM" + i + "-", dxpId));
+        }
+        return out;
+    }
+
+    @Test
+    void aCleanFileIsImportedAsDraftsAndABadRowStopsEverything() throws Exception {
+        EnterpriseService.Registered e = enterprise();
+        ImportLayout layout = ImportLayout.of(MessageType.CEB603).orElseThrow();
+        Path good = dir.resolve("good.xlsx");
+        int rows = FilledTemplates.write(layout, lists(30, e.enterprise().dxpId()), good);
+        DocumentImport.Result ok = importer.importDrafts(e.enterprise(), layout, good);
+        assertThat(ok.problems()).noneMatch(DocumentImport.Problem::error);
+        assertThat(ok.imported()).isTrue();
+        assertThat(ok.documents()).isEqualTo(30);
+        assertThat(ok.rows()).isEqualTo(rows);
+        assertThat(documents.list(e.enterprise().id(), null, null, 100, 0)).hasSize(30).allMatch(d -> "1".equals(d.appStatus()));
+
+        EnterpriseService.Registered other = enterprise();
+        List<CebMessage> withBad = lists(20, other.enterprise().dxpId());
+        withBad.get(12).businessRecords().get(0).children("InventoryList").get(0).set("gname", null);
+        Path bad = dir.resolve("bad.xlsx");
+        FilledTemplates.write(layout, withBad, bad);
+        DocumentImport.Result refused = importer.importDrafts(other.enterprise(), layout, bad);
+        assertThat(refused.imported()).isFalse();
+        assertThat(documents.list(other.enterprise().id(), null, null, 100, 0)).as("nothing half-imported").isEmpty();
+        DocumentImport.Problem p = refused.problems().stream().filter(DocumentImport.Problem::error).findFirst().orElseThrow();
+        assertThat(p.row()).isEqualTo(14); // header + 12 documents of one row each before it
+        assertThat(p.column()).isEqualTo(layout.column(true, "gname").orElseThrow().header());
+        assertThat(p.code()).isEqualTo("CEB-F001");
+
+        byte[] report = ImportWorkbooks.report(refused.problems());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(14);
+            assertThat(row.getCell(1).getStringCellValue()).contains("gname");
+            assertThat(row.getCell(4).getStringCellValue()).contains("商品名称");
+        }
+
+        DocumentImport.Result again = importer.importDrafts(e.enterprise(), layout, good);
+        assertThat(again.imported()).as("the same numbers twice: refused as existing").isFalse();
+        assertThat(again.problems()).anyMatch(x -> x.code().equals("GW-D004"));
+    }
+
+    @Test
+    void foreignAndBrokenFilesAreRefusedWithACode() throws Exception {
+        EnterpriseService.Registered e = enterprise();
+        ImportLayout list = ImportLayout.of(MessageType.CEB603).orElseThrow();
+        ImportLayout order = ImportLayout.of(MessageType.CEB303).orElseThrow();
+        Path orders = dir.resolve("orders.xlsx");
+        FilledTemplates.write(order, List.of(FlowDocuments.document(MessageType.CEB303, "9710", "X-", e.enterprise().dxpId())), orders);
+        assertThatThrownBy(() -> importer.importDrafts(e.enterprise(), list, orders)).isInstanceOf(ImportException.class)
+                .extracting(x -> ((ImportException) x).code()).isEqualTo("GW-X002");
+        Path garbage = dir.resolve("garbage.xlsx");
+        Files.write(garbage, "PK\u0003\u0004 not really a zip".getBytes());
+        assertThatThrownBy(() -> importer.importDrafts(e.enterprise(), list, garbage)).isInstanceOf(ImportException.class)
+                .extracting(x -> ((ImportException) x).code()).isEqualTo("GW-X001");
+        Path text = dir.resolve("list.csv.xlsx");
+        Files.writeString(text, "orderNo,gname\n1,鞋\n");
+        assertThatThrownBy(() -> importer.importDrafts(e.enterprise(), list, text)).isInstanceOf(ImportException.class)
+                .extracting(x -> ((ImportException) x).code()).isEqualTo("GW-X001");
+        byte[] template = ImportWorkbooks.template(list);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo(list.columns().get(0).header());
+            assertThat(book.getSheetAt(0).getRow(0).getLastCellNum()).isEqualTo((short) list.columns().size());
+        }
+    }
+}
