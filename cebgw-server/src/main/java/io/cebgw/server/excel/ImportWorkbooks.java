@@ -53,6 +53,37 @@ public final class ImportWorkbooks {
         }
     }
 
+    /**
+     * Messages written in the import format of their type (one row per item line, the head repeated on each): what a
+     * filled-in template looks like; also an export of documents for editing and re-import. Streams, so large sets
+     * stay small in memory. Returns the number of data rows.
+     */
+    public static int filled(ImportLayout layout, Iterable<io.cebgw.core.model.CebMessage> messages, java.io.OutputStream out) throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
+            Sheet sheet = book.createSheet(layout.type().name());
+            var header = sheet.createRow(0);
+            layout.columns().forEach(c -> header.createCell(c.index()).setCellValue(c.header()));
+            int r = 1;
+            for (io.cebgw.core.model.CebMessage m : messages) {
+                io.cebgw.core.model.Node record = m.businessRecords().get(0);
+                List<io.cebgw.core.model.Node> items = layout.items().map(i -> record.children(i.name())).orElse(List.of());
+                for (int i = 0; i < Math.max(1, items.size()); i++) {
+                    var row = sheet.createRow(r++);
+                    io.cebgw.core.model.Node item = items.isEmpty() ? null : items.get(i);
+                    for (ImportLayout.Column c : layout.columns()) {
+                        String value = c.item() ? (item == null ? null : item.get(c.field())) : record.head().get(c.field());
+                        if (value != null) {
+                            row.createCell(c.index()).setCellValue(value);
+                        }
+                    }
+                }
+            }
+            book.write(out);
+            book.dispose();
+            return r - 1;
+        }
+    }
+
     /** The problems of an upload, one per line: row, column, severity, code, message in Chinese and English. */
     public static byte[] report(List<DocumentImport.Problem> problems) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {

@@ -31,6 +31,11 @@ public final class EmbeddedArtemis implements AutoCloseable {
         broker.start();
     }
 
+    /** {@code vm://0}: this JVM only, no port to race for. */
+    public String inVmUrl() {
+        return "vm://0";
+    }
+
     /** {@code tcp://127.0.0.1:<port>}. */
     public String tcpUrl() {
         return "tcp://127.0.0.1:" + port;
