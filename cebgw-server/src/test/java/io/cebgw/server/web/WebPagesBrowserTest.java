@@ -160,6 +160,8 @@ class WebPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#onboarding li"))).hasSize(5);
         Browser.screenshot(browser, "05-enterprise");
         browser.findElement(By.id("logout")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?logout"));
         browser.get(own);
         assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
@@ -214,6 +216,7 @@ class WebPagesBrowserTest {
         String other = enterpriseWithFinishedFlow("无关企业戊", "DXPENT0000021005", "WE");
         WebUsers.Created admin = users.platformAdministrator("platform-admin", "平台管理员", List.of(c, d));
         signIn("platform-admin", admin.password());
+        browser.findElement(By.id("logout")); // signed in (waits for the overview) before going anywhere else
         browser.get("http://127.0.0.1:" + port + "/documents?enterprise=" + d);
         assertThat(browser.findElement(By.id("acting-enterprise")).getText()).isEqualTo("平台客户丁");
         assertThat(browser.findElement(By.id("documents")).getText()).contains("WD-").doesNotContain("WC-");
