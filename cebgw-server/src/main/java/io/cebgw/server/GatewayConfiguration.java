@@ -53,6 +53,12 @@ class GatewayConfiguration {
         return new EnterpriseStore(jdbc);
     }
 
+    /** BCrypt for new passwords, every known encoding accepted ({id}-prefixed). */
+    @Bean
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {
+        return org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
     @Bean
     io.cebgw.server.store.UserStore userStore(JdbcClient jdbc) {
         return new io.cebgw.server.store.UserStore(jdbc);

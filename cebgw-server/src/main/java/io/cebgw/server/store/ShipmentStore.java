@@ -25,9 +25,18 @@ public final class ShipmentStore {
     }
 
     public Optional<ShipmentRow> byId(String enterpriseId, String id) {
-        return jdbc.sql("select * from shipment where enterprise_id = ? and id = ?").params(enterpriseId, id)
-                .query((rs, n) -> new ShipmentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("trade_mode"),
-                        rs.getString("name"), rs.getString("warnings"), rs.getTimestamp("created_at").toInstant())).optional();
+        return jdbc.sql("select * from shipment where enterprise_id = ? and id = ?").params(enterpriseId, id).query(ShipmentStore::row).optional();
+    }
+
+    /** An enterprise's shipments, newest first. */
+    public List<ShipmentRow> list(String enterpriseId, int limit, int offset) {
+        return jdbc.sql("select * from shipment where enterprise_id = ? order by created_at desc, id limit ? offset ?")
+                .params(enterpriseId, limit, offset).query(ShipmentStore::row).list();
+    }
+
+    private static ShipmentRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ShipmentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("trade_mode"), rs.getString("name"),
+                rs.getString("warnings"), rs.getTimestamp("created_at").toInstant());
     }
 
     public void attach(String documentId, String shipmentId) {

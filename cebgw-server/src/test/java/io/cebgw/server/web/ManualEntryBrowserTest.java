@@ -167,4 +167,45 @@ class ManualEntryBrowserTest {
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("放行");
         Browser.screenshot(browser, "07-entry-released");
     }
+
+    @Test
+    void typeA9810BookingAndDeclareIt() throws Exception {
+        Path p12 = DIR.resolve("b.p12");
+        Files.writeString(DIR.resolve("b.pw"), "pw-b\n");
+        KeyPairs.writePkcs12(TestKeys.key(SignatureSuite.SM2_SM3), p12, "pw-b".toCharArray(), "cebgw");
+        EnterpriseService.Registered e = enterprises.register("海外仓企业", "3301964ABC", "DXPENT0000031002", "EBC,AGENT",
+                "type=pkcs12\npath=" + p12 + "\npassword.file=" + DIR.resolve("b.pw") + "\n");
+        CebMessage booking = FlowDocuments.flow("9810", "MB-", "3301964ABC", "DXPENT0000031002").get(0);
+        assertThat(booking.type()).isEqualTo(MessageType.CEB303);
+        assertThat(booking.businessRecords().get(0).head().get("orderType")).isEqualTo("W");
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "booker", "订仓员");
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("booker");
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.id("nav-new")).click();
+        browser.findElement(By.id("new-CEB303")).click();
+        Node record = booking.businessRecords().get(0);
+        for (int i = 1; i < record.children("OrderList").size(); i++) {
+            click("add-OrderList");
+            String next = "OrderList." + i + ".gnum";
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(next)));
+        }
+        fill("OrderHead", 0, record.head());
+        for (int i = 0; i < record.children("OrderList").size(); i++) {
+            fill("OrderList", i, record.children("OrderList").get(i));
+        }
+        fill("BaseTransfer", 0, booking.root().child("BaseTransfer"));
+        click("declare");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/documents/[0-9a-f-]{36}\\?.*"));
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status = "";
+        while (System.nanoTime() < end && !status.equals("120")) {
+            Thread.sleep(300);
+            browser.navigate().refresh();
+            status = browser.findElement(By.id("document-status")).getAttribute("data-status");
+        }
+        assertThat(status).as("the booking is accepted (海关入库)").isEqualTo("120");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("海外仓订仓单");
+    }
 }

@@ -48,6 +48,8 @@ class WebPagesBrowserTest {
     DocumentService documents;
     @Autowired
     DocumentStore store;
+    @Autowired
+    io.cebgw.server.document.ShipmentService shipments;
 
     private WebDriver browser;
 
@@ -207,6 +209,32 @@ class WebPagesBrowserTest {
         browser.findElement(By.id("import-upload")).click();
         assertThat(browser.findElement(By.id("import-done")).getText()).contains("40");
         assertThat(store.list(e.enterprise().id(), null, null, 100, 0)).hasSize(40);
+    }
+
+    @Test
+    void aShipmentPageShowsEachDocumentAndWhatBlocksTheNext() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("货物企业", "3301964ABC", "DXPENT0000021010", "EBC,AGENT", profile("ws"));
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "shipper", "发货员");
+        List<io.cebgw.core.model.CebMessage> rejected = FlowDocuments.flow("9710", "WS-", "3301964ABC", "DXPENT0000021010");
+        rejected.get(0).businessRecords().get(0).child("OrderHead").set("orderNo", "SBX-REJECT-WS");
+        rejected.get(2).businessRecords().get(0).child("InventoryHead").set("orderNo", "SBX-REJECT-WS");
+        com.fasterxml.jackson.databind.node.ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("tradeMode", "9710").put("name", "被退单的货物");
+        rejected.forEach(m -> body.withArray("documents").add(JsonMessages.write(m)));
+        String id = (String) shipments.create(e.enterprise().id(), body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("id");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end && !store.list(e.enterprise().id(), "CEB303Message", null, 1, 0).get(0).finalState()) {
+            Thread.sleep(50);
+        }
+        signIn("shipper", user.password());
+        browser.findElement(By.id("nav-shipments")).click();
+        browser.findElement(By.cssSelector("#shipments tr[data-id] a")).click();
+        assertThat(browser.findElement(By.id("shipment-complete")).getAttribute("data-complete")).isEqualTo("false");
+        String list = browser.findElement(By.cssSelector("#shipment-documents tr[data-type='CEB603Message']")).getText();
+        assertThat(list).contains("草稿").contains("已被拒");
+        assertThat(browser.findElement(By.cssSelector("#shipment-documents tr[data-type='CEB303Message']")).getText()).contains("海关退单");
+        assertThat(browser.getCurrentUrl()).contains(id);
+        Browser.screenshot(browser, "09-shipment");
     }
 
     @Test
