@@ -1,32 +1,17 @@
 package io.cebgw.server.web;
 
-import io.cebgw.crypto.SignatureSuite;
-import io.cebgw.crypto.cert.KeyPairs;
-import io.cebgw.crypto.testing.TestKeys;
 import io.cebgw.sandbox.FlowDocuments;
-import io.cebgw.server.GatewayApplication;
-import io.cebgw.server.document.DocumentService;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.JsonMessages;
 import io.cebgw.server.document.WebUsers;
 import io.cebgw.server.store.DocumentRow;
-import io.cebgw.server.store.DocumentStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,61 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web pages in real headless Chromium (issue 7): sign in, the overview's counts, the document list with filters,
  * a document's receipt timeline to 放行/结关, English on request, and no way to open another enterprise's document by URL.
  */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebPagesBrowserTest {
-    private static final Path DIR = temp();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    WebUsers users;
-    @Autowired
-    DocumentService documents;
-    @Autowired
-    DocumentStore store;
+class WebPagesBrowserTest extends BrowserTestBase {
     @Autowired
     io.cebgw.server.document.ShipmentService shipments;
-
-    private WebDriver browser;
-
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("cebgw-web-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:web" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        r.add("cebgw.exchange-folder", () -> DIR.resolve("exchange").toString());
-        r.add("cebgw.sandbox", () -> "true");
-        r.add("cebgw.sandbox-step-millis", () -> "10");
-        r.add("cebgw.relay-interval", () -> "30ms");
-        r.add("cebgw.poll-interval", () -> "20ms");
-    }
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String profile(String name) throws Exception {
-        Path p12 = DIR.resolve(name + ".p12");
-        Files.writeString(DIR.resolve(name + ".pw"), "pw-" + name + "\n");
-        KeyPairs.writePkcs12(TestKeys.key(SignatureSuite.SM2_SM3), p12, ("pw-" + name).toCharArray(), "cebgw");
-        return "type=pkcs12\npath=" + p12 + "\npassword.file=" + DIR.resolve(name + ".pw") + "\n";
-    }
 
     /** An enterprise with a 9710 flow declared and finished; returns its id. */
     private String enterpriseWithFinishedFlow(String name, String dxpId, String prefix) throws Exception {
@@ -102,13 +35,6 @@ class WebPagesBrowserTest {
             Thread.sleep(50);
         }
         return e.enterprise().id();
-    }
-
-    private void signIn(String username, String password) {
-        browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
     }
 
     @Test
@@ -245,6 +171,12 @@ class WebPagesBrowserTest {
         WebUsers.Created admin = users.platformAdministrator("platform-admin", "平台管理员", List.of(c, d));
         signIn("platform-admin", admin.password());
         browser.findElement(By.id("logout")); // signed in (waits for the overview) before going anywhere else
+        browser.get(url("/?enterprise=" + c));
+        assertThat(browser.findElement(By.id("acting-enterprise")).getText()).isEqualTo("平台客户丙");
+        browser.findElement(By.cssSelector("#enterprise-switch a[data-enterprise='" + d + "']")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("acting-enterprise"), "平台客户丁"));
+        assertThat(browser.findElements(By.cssSelector("#enterprise-switch a"))).as("only the other managed enterprise").hasSize(1);
         browser.get("http://127.0.0.1:" + port + "/documents?enterprise=" + d);
         assertThat(browser.findElement(By.id("acting-enterprise")).getText()).isEqualTo("平台客户丁");
         assertThat(browser.findElement(By.id("documents")).getText()).contains("WD-").doesNotContain("WC-");
