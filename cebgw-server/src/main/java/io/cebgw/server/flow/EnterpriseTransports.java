@@ -33,10 +33,6 @@ public final class EnterpriseTransports implements AutoCloseable {
         this.defaultSpec = defaultSpec;
     }
 
-    public TransportSpec defaultSpec() {
-        return defaultSpec;
-    }
-
     /** The transport of this enterprise, opened (and receiving) on first use. */
     public Transport forEnterprise(String enterpriseId) throws TransportException {
         return transport(specFor(enterpriseId));
@@ -59,11 +55,6 @@ public final class EnterpriseTransports implements AutoCloseable {
     /** The gateway's default transport. */
     public Transport defaultTransport() throws TransportException {
         return transport(defaultSpec);
-    }
-
-    /** Forgets what was looked up for this enterprise (after its profile changed). */
-    public void forget(String enterpriseId) {
-        specOfEnterprise.remove(enterpriseId);
     }
 
     /** Starts receiving on the default transport and on every one opened so far or later. */
