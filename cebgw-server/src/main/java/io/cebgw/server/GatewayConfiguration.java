@@ -134,8 +134,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, Clock clock, GatewayProperties p) {
-        return new OutboxRelay(outbox, transports::forEnterprise, archive, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
+    OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, TransactionTemplate tx, Clock clock,
+                            GatewayProperties p) {
+        return new OutboxRelay(outbox, transports::forEnterprise, archive, tx, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
     }
 
     @Bean

@@ -24,6 +24,7 @@ public final class OutboxRelay {
     private final OutboxStore outbox;
     private final Route route;
     private final Archive archive;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
     private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
     private final Duration firstRetry;
@@ -37,8 +38,9 @@ public final class OutboxRelay {
         Transport transportFor(String enterpriseId) throws TransportException;
     }
 
-    public OutboxRelay(OutboxStore outbox, Route route, Archive archive, Clock clock, Duration firstRetry, Duration maxRetry,
-                       int maxAttempts, int batch) {
+    public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
+                       Clock clock, Duration firstRetry, Duration maxRetry, int maxAttempts, int batch) {
+        this.tx = tx;
         this.outbox = outbox;
         this.route = route;
         this.archive = archive;
@@ -49,25 +51,41 @@ public final class OutboxRelay {
         this.batch = batch;
     }
 
-    /** One round: claims and sends due rows until none are left; returns how many were sent. */
+    /**
+     * One round: claims and sends due rows until none are left; returns how many were sent. What a claimed batch got
+     * out is archived and marked sent in one transaction (a crash before it commits sends those rows again, with the
+     * same sequence, which the transports recognise).
+     */
     public int relay() {
         int sent = 0;
         for (List<OutboxRow> rows = outbox.claim(relayId, clock.instant(), batch); !rows.isEmpty();
              rows = outbox.claim(relayId, clock.instant(), batch)) {
+            List<OutboxRow> out = new java.util.ArrayList<>();
             for (OutboxRow row : rows) {
                 if (send(row)) {
-                    sent++;
+                    out.add(row);
                 }
             }
+            record(out);
+            sent += out.size();
         }
         return sent;
+    }
+
+    private void record(List<OutboxRow> out) {
+        if (out.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            archive.appendAll(out.stream().map(r -> new Archive.Item(Archive.OUT, r.enterpriseId(), r.documentId(), r.copMsgId(), r.payload()))
+                    .toList(), clock.instant());
+            outbox.sentAll(out.stream().map(OutboxRow::id).toList());
+        });
     }
 
     private boolean send(OutboxRow row) {
         try {
             route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
-            archive.append(Archive.OUT, row.enterpriseId(), row.documentId(), row.copMsgId(), row.payload(), clock.instant());
-            outbox.sent(row.id());
             return true;
         } catch (TransportException | RuntimeException e) {
             int attempt = row.attempts() + 1;

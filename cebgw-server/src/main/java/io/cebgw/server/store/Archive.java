@@ -1,5 +1,11 @@
 package io.cebgw.server.store;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,26 +24,66 @@ public final class Archive {
     public static final String IN = "IN";
 
     private final ArchiveStore store;
+    /** Held from an append until its transaction ends, so the next entry always chains to a committed head. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private ArchiveStore.Entry last;
 
     public Archive(ArchiveStore store) {
         this.store = store;
     }
 
-    public synchronized void append(String direction, String enterpriseId, String documentId, String copMsgId, byte[] content, Instant at) {
-        if (last == null) {
-            last = store.last();
-        }
-        String sha = sha256(content);
-        ArchiveStore.Entry entry = new ArchiveStore.Entry(last.seq() + 1, direction, enterpriseId, documentId, copMsgId, sha,
-                chain(last.chainHash(), sha), content, at);
+    /** One message to archive. */
+    public record Item(String direction, String enterpriseId, String documentId, String copMsgId, byte[] content) {
+    }
+
+    public void append(String direction, String enterpriseId, String documentId, String copMsgId, byte[] content, Instant at) {
+        appendAll(List.of(new Item(direction, enterpriseId, documentId, copMsgId, content)), at);
+    }
+
+    /**
+     * Appends the items in order. Inside a transaction the entries commit or roll back with it: the chain head moves
+     * only when it committed, and other appends wait until then.
+     */
+    public void appendAll(List<Item> items, Instant at) {
+        lock.lock();
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        boolean handedOver = false;
         try {
-            store.insert(entry);
-        } catch (RuntimeException e) {
-            last = null; // re-read the head next time (another writer, or a failed insert)
-            throw e;
+            if (last == null) {
+                last = store.last();
+            }
+            ArchiveStore.Entry head = last;
+            List<ArchiveStore.Entry> entries = new ArrayList<>(items.size());
+            for (Item item : items) {
+                String sha = sha256(item.content());
+                head = new ArchiveStore.Entry(head.seq() + 1, item.direction(), item.enterpriseId(), item.documentId(), item.copMsgId(), sha,
+                        chain(head.chainHash(), sha), item.content(), at);
+                entries.add(head);
+            }
+            try {
+                store.insertAll(entries);
+            } catch (RuntimeException e) {
+                last = null; // re-read the head next time (another writer, or a failed insert)
+                throw e;
+            }
+            ArchiveStore.Entry newHead = new ArchiveStore.Entry(head.seq(), "", null, null, null, "", head.chainHash(), new byte[0], at);
+            if (inTransaction) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        last = status == STATUS_COMMITTED ? newHead : null;
+                        lock.unlock();
+                    }
+                });
+                handedOver = true;
+            } else {
+                last = newHead;
+            }
+        } finally {
+            if (!handedOver) {
+                lock.unlock();
+            }
         }
-        last = new ArchiveStore.Entry(entry.seq(), "", null, null, null, "", entry.chainHash(), new byte[0], at);
     }
 
     /** The result of checking the whole chain. */

@@ -28,6 +28,11 @@ public final class ArchiveStore {
                 .update();
     }
 
+    /** Inserts entries in order (in the caller's transaction, if any). */
+    public void insertAll(java.util.List<Entry> entries) {
+        entries.forEach(this::insert);
+    }
+
     /** The last entry's sequence number and chain hash (not its content), or (0, genesis) for an empty archive. */
     public Entry last() {
         return jdbc.sql("select seq, chain_hash from archive_entry order by seq desc limit 1")

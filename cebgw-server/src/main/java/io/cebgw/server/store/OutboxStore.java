@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +49,16 @@ public final class OutboxStore {
 
     public void sent(long id) {
         jdbc.sql("update outbox set state = 'SENT', claimed_by = null, attempts = attempts + 1 where id = ?").param(id).update();
+    }
+
+    /** Several rows sent (one statement). */
+    public void sentAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        jdbc.sql("update outbox set state = 'SENT', claimed_by = null, attempts = attempts + 1 where id in (" + marks + ")")
+                .params(new ArrayList<Object>(ids)).update();
     }
 
     /** A failed attempt: retried at {@code next}, or dead-lettered when {@code dead}. */

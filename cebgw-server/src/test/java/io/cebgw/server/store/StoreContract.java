@@ -39,11 +39,13 @@ abstract class StoreContract {
 
     abstract DataSource dataSource();
 
+    TransactionTemplate tx;
+
     @BeforeEach
     void setUp() {
         dataSource = dataSource();
         jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         enterprises = new EnterpriseStore(jdbc);
         documents = new DocumentStore(jdbc);
         outbox = new OutboxStore(jdbc, tx, Dialect.of(dataSource));
@@ -185,5 +187,30 @@ abstract class StoreContract {
         Archive.Verification broken = archive.verify();
         assertThat(broken.firstBrokenSeq()).contains(4L);
         assertThat(broken.reason()).contains("content");
+    }
+
+    @Test
+    void archiveAppendsCommitOrRollBackWithTheirTransaction() throws Exception {
+        archive.append(Archive.OUT, "e", "d0", "C0", "first".getBytes(StandardCharsets.UTF_8), now);
+        tx.executeWithoutResult(s -> archive.appendAll(List.of(new Archive.Item(Archive.OUT, "e", "d1", "C1", "batch 1".getBytes(StandardCharsets.UTF_8)),
+                new Archive.Item(Archive.OUT, "e", "d2", "C2", "batch 2".getBytes(StandardCharsets.UTF_8))), now));
+        try {
+            tx.executeWithoutResult(s -> {
+                archive.appendAll(List.of(new Archive.Item(Archive.IN, "e", "d3", "C3", "rolled back".getBytes(StandardCharsets.UTF_8))), now);
+                throw new IllegalStateException("the transaction fails after the append");
+            });
+        } catch (IllegalStateException expected) {
+            // the entry must be gone, and the next one must chain to the committed head
+        }
+        // another thread appends meanwhile; it waits for the open transaction and chains after it
+        Thread other = new Thread(() -> archive.append(Archive.IN, "e", "d4", "C4", "from another thread".getBytes(StandardCharsets.UTF_8), now));
+        tx.executeWithoutResult(s -> {
+            archive.append(Archive.OUT, "e", "d5", "C5", "in a transaction".getBytes(StandardCharsets.UTF_8), now);
+            other.start();
+        });
+        other.join(10_000);
+        Archive.Verification v = archive.verify();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.entries()).isEqualTo(5);
     }
 }
