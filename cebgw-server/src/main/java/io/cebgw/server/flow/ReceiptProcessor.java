@@ -51,8 +51,16 @@ public final class ReceiptProcessor implements Transport.Handler {
         this.clock = clock;
     }
 
+    /**
+     * Archives and applies one incoming message in one transaction: if anything fails, nothing of it is kept and the
+     * transport offers the message again.
+     */
     @Override
     public void accept(Transport.Envelope incoming) {
+        tx.executeWithoutResult(s -> take(incoming));
+    }
+
+    private void take(Transport.Envelope incoming) {
         archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
         Envelope envelope;
         try {
@@ -141,7 +149,7 @@ public final class ReceiptProcessor implements Transport.Handler {
     /** False when the document changed between reading and writing (nothing was written; try again). */
     private boolean applyOnce(DocumentRow match, String receiptType, String status, String time, String info, String copMsgId) {
         return Boolean.TRUE.equals(tx.execute(s -> {
-            DocumentRow doc = documents.stateById(match.id()).orElseThrow();
+            DocumentRow doc = documents.lockState(match.id()).orElseThrow();
             String outcome;
             if (receipts.seen(doc.id(), status, time)) {
                 outcome = "DUPLICATE";
@@ -152,8 +160,7 @@ public final class ReceiptProcessor implements Transport.Handler {
             } else {
                 boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
                 if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
-                    s.setRollbackOnly();
-                    return false; // changed meanwhile by another receipt of the same document
+                    return false; // changed meanwhile by another receipt of the same document; nothing was written yet
                 }
                 receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
                 outcome = "APPLIED";

@@ -55,6 +55,11 @@ public final class DocumentStore {
                 .params(enterpriseId, messageType, businessKey).query(DocumentStore::state).optional();
     }
 
+    /** A document's state, locked until the caller's transaction ends (receipts of one document apply one at a time). */
+    public Optional<DocumentRow> lockState(String id) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where id = ? for update").param(id).query(DocumentStore::state).optional();
+    }
+
     /** A document's identity and state only (receipt processing never needs the bytes). */
     public Optional<DocumentRow> stateById(String id) {
         return jdbc.sql("select " + STATE_COLUMNS + " from document where id = ?").param(id).query(DocumentStore::state).optional();
