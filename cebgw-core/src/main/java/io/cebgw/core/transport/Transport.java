@@ -47,5 +47,23 @@ public interface Transport extends AutoCloseable {
         public Envelope(String id, byte[] bytes) {
             this(id, bytes, -1);
         }
+
+        /** Whether this is an outbox message, recognisable when it is sent again. */
+        public boolean sequenced() {
+            return sequence >= 0;
+        }
+
+        /**
+         * The name the message travels under: {@code S<sequence>-<id>} for outbox messages, so every copy of a resend
+         * carries the same name; the id otherwise.
+         */
+        public String wireId() {
+            return sequenced() ? "S" + sequence + "-" + id : id;
+        }
+
+        /** The id inside a wire name ({@code S12-ABC} → {@code ABC}; any other name is the id itself). */
+        public static String idOf(String wireId) {
+            return wireId.matches("S\\d+-.+") ? wireId.substring(wireId.indexOf('-') + 1) : wireId;
+        }
     }
 }

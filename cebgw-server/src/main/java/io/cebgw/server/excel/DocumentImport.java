@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.spec.BusinessKey;
 import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.FindingPath;
 import io.cebgw.server.document.ValidationFailed;
 import io.cebgw.server.store.EnterpriseRow;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Imports a filled-in template as drafts (暂存), all or nothing. The file is read twice, streamed: first every
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class DocumentImport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SEGMENT = Pattern.compile("(?:ceb:)?([A-Za-z]+)(?:\\[(\\d+)])?");
     private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Problems kept for the report; an upload with more is cut off there (the report says so). */
     static final int MAX_PROBLEMS = 100_000;
@@ -163,30 +162,14 @@ public final class DocumentImport {
     }
 
     private static Place place(ImportLayout layout, Group group, String path) {
-        int row = group.rows().get(0).number();
-        if (path == null) {
-            return new Place(row, "");
+        int first = group.rows().get(0).number();
+        Optional<FindingPath> where = FindingPath.parse(path);
+        if (where.isEmpty()) {
+            return new Place(first, "");
         }
-        String[] segments = path.split("/");
-        String field = segments.length == 0 ? "" : segment(segments[segments.length - 1]);
-        boolean item = false;
-        for (String s : segments) {
-            Matcher m = SEGMENT.matcher(s);
-            if (m.matches() && layout.items().isPresent() && m.group(1).equals(layout.items().get().name())) {
-                item = true;
-                int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) - 1;
-                if (index >= 0 && index < group.rows().size()) {
-                    row = group.rows().get(index).number();
-                }
-            }
-        }
-        boolean inItem = item;
-        return new Place(row, layout.column(inItem, field).map(ImportLayout.Column::header).orElse(""));
-    }
-
-    private static String segment(String s) {
-        Matcher m = SEGMENT.matcher(s);
-        return m.matches() ? m.group(1) : s;
+        Optional<Integer> item = layout.items().flatMap(items -> where.get().rowOf(items.name()));
+        int row = item.filter(i -> i < group.rows().size()).map(i -> group.rows().get(i).number()).orElse(first);
+        return new Place(row, layout.column(item.isPresent(), where.get().field()).map(ImportLayout.Column::header).orElse(""));
     }
 
     /** The document as the API's JSON: head from the first row, one item per row, the transfer block from the enterprise. */

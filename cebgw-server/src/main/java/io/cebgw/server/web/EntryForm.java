@@ -10,14 +10,14 @@ import io.cebgw.core.spec.GroupDef;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.spec.NodeDef;
 import io.cebgw.core.spec.SpecCatalog;
+import io.cebgw.server.document.FindingPath;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * An entry form for one declaration, laid out from the message definitions (every field of the spec, its Chinese
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public record EntryForm(MessageType type, List<Section> sections) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SEGMENT = Pattern.compile("(?:ceb:)?([A-Za-z]+)(?:\\[(\\d+)])?");
 
     /** A group of fields: once (a head) or as rows (item lists). {@code record} is the business group it sits in, or null. */
     public record Section(String record, String name, String zh, boolean repeatable, List<Field> fields, List<Map<String, String>> rows) {
@@ -157,31 +156,18 @@ public record EntryForm(MessageType type, List<Section> sections) {
      * ({@code /ceb:CEB603Message/ceb:Inventory/ceb:InventoryList[2]/ceb:gnum} → {@code InventoryList.1.gnum}), or null.
      */
     String paramOf(String path) {
-        if (path == null) {
+        Optional<FindingPath> where = FindingPath.parse(path);
+        if (where.isEmpty()) {
             return null;
         }
-        String[] segments = path.split("/");
-        if (segments.length < 2) {
-            return null;
-        }
-        String field = stripped(segments[segments.length - 1]);
-        for (int i = segments.length - 2; i >= 0; i--) {
-            Matcher m = SEGMENT.matcher(segments[i]);
-            if (m.matches()) {
-                String group = m.group(1);
-                int row = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) - 1;
-                for (Section s : sections) {
-                    if (s.name().equals(group)) {
-                        return s.param(row, field);
-                    }
+        for (int i = where.get().steps().size() - 1; i >= 0; i--) {
+            FindingPath.Step step = where.get().steps().get(i);
+            for (Section s : sections) {
+                if (s.name().equals(step.group())) {
+                    return s.param(step.row(), where.get().field());
                 }
             }
         }
         return null;
-    }
-
-    private static String stripped(String segment) {
-        Matcher m = SEGMENT.matcher(segment);
-        return m.matches() ? m.group(1) : segment;
     }
 }

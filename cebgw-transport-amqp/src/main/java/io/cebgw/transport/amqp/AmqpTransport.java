@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
+import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 
@@ -12,10 +13,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
@@ -28,7 +26,6 @@ import java.util.logging.Logger;
  */
 public final class AmqpTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(AmqpTransport.class.getName());
-    private static final int REMEMBERED_IDS = 100_000;
 
     private final String uri;
     private final String sendQueue;
@@ -37,14 +34,7 @@ public final class AmqpTransport implements Transport {
     private final Connection connection;
     private final Channel publisher;
     private Channel consumer;
-    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_IDS;
-        }
-    });
+    private final HandledIds handled = new HandledIds();
 
     /**
      * @param uri          e.g. {@code amqp://guest:guest@127.0.0.1:5672} (credentials from configuration, never logged)
@@ -85,7 +75,7 @@ public final class AmqpTransport implements Transport {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/xml")
-                .messageId(envelope.sequence() >= 0 ? "S" + envelope.sequence() + "-" + envelope.id() : envelope.id() + "#" + System.nanoTime())
+                .messageId(envelope.sequenced() ? envelope.wireId() : envelope.id() + "#" + System.nanoTime())
                 .headers(Map.of("cebgw-id", envelope.id()))
                 .build();
         try {
@@ -111,13 +101,13 @@ public final class AmqpTransport implements Transport {
                     String messageId = properties.getMessageId();
                     Object header = properties.getHeaders() == null ? null : properties.getHeaders().get("cebgw-id");
                     String id = header == null ? String.valueOf(messageId) : header.toString();
-                    if (messageId != null && isHandled(messageId)) {
+                    if (messageId != null && handled.seen(messageId)) {
                         getChannel().basicAck(delivery.getDeliveryTag(), false); // a re-sent copy: already handled
                         return;
                     }
                     try {
                         handler.accept(new Transport.Envelope(id, body));
-                        remember(messageId);
+                        handled.remember(messageId);
                         getChannel().basicAck(delivery.getDeliveryTag(), false);
                     } catch (Exception e) {
                         LOG.warning("amqp: handler failed for " + id + " (requeued): " + e);
@@ -130,19 +120,6 @@ public final class AmqpTransport implements Transport {
         }
     }
 
-    private boolean isHandled(String messageId) {
-        synchronized (handled) {
-            return handled.contains(messageId);
-        }
-    }
-
-    private void remember(String messageId) {
-        if (messageId != null) {
-            synchronized (handled) {
-                handled.add(messageId);
-            }
-        }
-    }
 
     /** Deletes both queues (tests, and tearing down a sandbox exchange). */
     public void deleteQueues() throws IOException {

@@ -4,14 +4,12 @@ import com.helger.as2lib.exception.AS2Exception;
 import com.helger.as2lib.message.IMessage;
 import com.helger.as2lib.processor.module.AbstractProcessorModule;
 import com.helger.as2lib.processor.storage.IProcessorStorageModule;
+import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where as2-lib puts a received, decrypted and verified message: handed to the transport's handler. A failing handler
@@ -20,22 +18,10 @@ import java.util.Set;
  */
 final class As2Inbox extends AbstractProcessorModule implements IProcessorStorageModule {
     private final Transport.Handler handler;
-    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final HandledIds handled = new HandledIds();
 
     As2Inbox(Transport.Handler handler) {
         this.handler = handler;
-    }
-
-    /** The Subject a message is sent with: {@code S<sequence>-<id>} for outbox messages, else the id. */
-    static String wireId(Transport.Envelope envelope) {
-        return envelope.sequence() >= 0 ? "S" + envelope.sequence() + "-" + envelope.id() : envelope.id();
     }
 
     @Override
@@ -46,10 +32,10 @@ final class As2Inbox extends AbstractProcessorModule implements IProcessorStorag
     @Override
     public synchronized void handle(String action, IMessage message, Map<String, Object> options) throws AS2Exception {
         String wireId = message.getSubject() == null ? message.getMessageID() : message.getSubject().strip();
-        if (handled.contains(wireId)) {
+        if (handled.seen(wireId)) {
             return;
         }
-        String id = wireId.matches("S\\d+-.+") ? wireId.substring(wireId.indexOf('-') + 1) : wireId;
+        String id = Transport.Envelope.idOf(wireId);
         byte[] bytes;
         try (InputStream in = message.getData().getInputStream()) {
             bytes = in.readAllBytes();
@@ -61,8 +47,8 @@ final class As2Inbox extends AbstractProcessorModule implements IProcessorStorag
         } catch (Exception e) {
             throw new AS2Exception("the message " + wireId + " was not taken: " + e.getMessage(), e);
         }
-        if (wireId.startsWith("S")) {
-            handled.add(wireId);
+        if (!wireId.equals(id)) { // sequenced: a resend will carry the same Subject
+            handled.remember(wireId);
         }
     }
 }

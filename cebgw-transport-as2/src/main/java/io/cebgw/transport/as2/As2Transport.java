@@ -97,7 +97,7 @@ public final class As2Transport implements Transport {
         settings.setRetryCount(0); // the outbox retries, with back-off
         settings.setConnectTimeout(Timeout.ofMilliseconds(timeout.toMillis()));
         settings.setResponseTimeout(Timeout.ofMilliseconds(timeout.toMillis()));
-        AS2ClientRequest request = new AS2ClientRequest(As2Inbox.wireId(envelope)).setData(envelope.bytes()).setContentType("application/xml");
+        AS2ClientRequest request = new AS2ClientRequest(envelope.wireId()).setData(envelope.bytes()).setContentType("application/xml");
         AS2ClientResponse response = client.sendSynchronous(settings, request);
         if (response.hasException()) {
             throw new TransportException("the AS2 partner " + partner.as2Id() + " did not take " + envelope.id() + ": " + response.getException(),

@@ -2,6 +2,7 @@ package io.cebgw.transport.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 
@@ -12,11 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,14 +40,7 @@ public final class HttpGatewayTransport implements Transport {
     private final String token;
     private final long maxBytes;
     private final List<HttpMessages.Held> receipts = new ArrayList<>();
-    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final HandledIds handled = new HandledIds();
     private volatile Handler handler;
 
     public HttpGatewayTransport(InetSocketAddress bind, String token, long maxBytes) throws TransportException {
@@ -126,8 +117,8 @@ public final class HttpGatewayTransport implements Transport {
                 answer(exchange, 503, error("GW-H503", "网关尚未开始接收", "the gateway is not receiving yet"));
                 return;
             }
-            synchronized (handled) {
-                if (handled.contains(posted.wireId())) {
+            synchronized (handled) { // one declaration at a time: a copy arriving meanwhile waits and is then recognised
+                if (handled.seen(posted.wireId())) {
                     answer(exchange, 200, "OK");
                     return;
                 }
@@ -138,8 +129,8 @@ public final class HttpGatewayTransport implements Transport {
                     answer(exchange, 503, error("GW-H503", "暂时无法接收，请稍后重发", "cannot take the message now; send it again later"));
                     return;
                 }
-                if (posted.wireId().startsWith("S")) {
-                    handled.add(posted.wireId());
+                if (!posted.wireId().equals(posted.id())) { // sequenced: a resend will carry the same name
+                    handled.remember(posted.wireId());
                 }
             }
             answer(exchange, 200, "OK");

@@ -27,16 +27,11 @@ final class HttpMessages {
     private HttpMessages() {
     }
 
-    /** The message id on the wire: {@code S<sequence>-<id>} for sequenced (outbox) messages, so a resend is known. */
-    static String wireId(Transport.Envelope envelope) {
-        return envelope.sequence() >= 0 ? "S" + envelope.sequence() + "-" + envelope.id() : envelope.id();
-    }
-
     static byte[] declaration(Transport.Envelope envelope, String senderId) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode message = root.putObject("Message");
         message.putObject("MessageHead")
-                .put("MessageId", wireId(envelope))
+                .put("MessageId", envelope.wireId())
                 .put("MessageType", "DxpMsg")
                 .put("SenderID", senderId == null ? "" : senderId)
                 .put("ReceiverID", "PORT")
@@ -57,9 +52,8 @@ final class HttpMessages {
         if (wireId.isBlank() || data == null) {
             throw new IOException("MessageHead.MessageId and MessageBody.data are required");
         }
-        String id = wireId.matches("S\\d+-.+") ? wireId.substring(wireId.indexOf('-') + 1) : wireId;
         try {
-            return new Posted(wireId, id, Base64.getMimeDecoder().decode(data));
+            return new Posted(wireId, Transport.Envelope.idOf(wireId), Base64.getMimeDecoder().decode(data));
         } catch (IllegalArgumentException e) {
             throw new IOException("MessageBody.data is not base64");
         }

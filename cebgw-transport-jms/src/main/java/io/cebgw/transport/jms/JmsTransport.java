@@ -1,5 +1,6 @@
 package io.cebgw.transport.jms;
 
+import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import jakarta.jms.BytesMessage;
@@ -11,10 +12,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -36,14 +33,7 @@ public final class JmsTransport implements Transport {
     private final MessageProducer producer;
     private Session receiveSession;
     private MessageConsumer consumer;
-    private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final HandledIds handled = new HandledIds();
 
     public JmsTransport(ConnectionFactory factory, String sendQueue, String receiveQueue, String description) throws TransportException {
         this(factory, null, null, sendQueue, receiveQueue, description);
@@ -76,8 +66,7 @@ public final class JmsTransport implements Transport {
             BytesMessage message = sendSession.createBytesMessage();
             message.writeBytes(envelope.bytes());
             message.setStringProperty(ID, envelope.id());
-            message.setStringProperty(MESSAGE_ID, envelope.sequence() >= 0 ? "S" + envelope.sequence() + "-" + envelope.id()
-                    : envelope.id() + "#" + System.nanoTime());
+            message.setStringProperty(MESSAGE_ID, envelope.sequenced() ? envelope.wireId() : envelope.id() + "#" + System.nanoTime());
             producer.send(message);
         } catch (JMSException e) {
             throw new TransportException("the JMS provider did not take " + envelope.id() + ": " + e.getMessage(), e);
@@ -92,7 +81,7 @@ public final class JmsTransport implements Transport {
             consumer.setMessageListener(message -> {
                 try {
                     String messageId = message.getStringProperty(MESSAGE_ID);
-                    if (messageId != null && isHandled(messageId)) {
+                    if (messageId != null && handled.seen(messageId)) {
                         receiveSession.commit(); // a re-sent copy: already handled
                         return;
                     }
@@ -102,7 +91,7 @@ public final class JmsTransport implements Transport {
                     String id = message.getStringProperty(ID);
                     try {
                         handler.accept(new Transport.Envelope(id == null ? message.getJMSMessageID() : id, body));
-                        remember(messageId);
+                        handled.remember(messageId);
                         receiveSession.commit();
                     } catch (Exception e) {
                         LOG.warning("jms: handler failed for " + id + " (redelivered): " + e);
@@ -117,19 +106,6 @@ public final class JmsTransport implements Transport {
         }
     }
 
-    private boolean isHandled(String messageId) {
-        synchronized (handled) {
-            return handled.contains(messageId);
-        }
-    }
-
-    private void remember(String messageId) {
-        if (messageId != null) {
-            synchronized (handled) {
-                handled.add(messageId);
-            }
-        }
-    }
 
     @Override
     public synchronized void close() {
