@@ -37,11 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * final receipt from the in-process sandbox. Reports documents per second from the first accept to the last final
  * status, the accept latency (p50, p99), and — in the same run — the raw SM2 signing rate of the machine.
  *
- * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients] [transport]}
+ * <p>Run: {@code java -cp cebgw-bench/target/cebgw-bench.jar io.cebgw.bench.GatewayLoad [documents] [clients] [transport] [warm-up]}
  * with transport {@code folder} (default), {@code amqp} (the machine's RabbitMQ), {@code jms} (an ActiveMQ Artemis
  * broker started in this JVM, over TCP), {@code http} (the sandbox playing the regional gateway) or {@code as2} (both ends
  * with generated RSA keys)
- * (PostgreSQL at 127.0.0.1:5432, user postgres, trust; the database {@code cebgw_load} is recreated).
+ * (PostgreSQL at 127.0.0.1:5432, user postgres, trust; the database {@code cebgw_load} is recreated). A warm-up round of
+ * {@code warm-up} documents (default: as many as measured, at least 1,000) goes through the same path first and is not
+ * measured: the JIT compilers share the two cores with everything else and would otherwise be measured too.
  */
 public final class GatewayLoad {
     private GatewayLoad() {
@@ -51,6 +53,7 @@ public final class GatewayLoad {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         String transport = args.length > 2 ? args[2] : "folder";
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(1000, documents);
         double rawSigning = rawSm2Rate(Duration.ofSeconds(3));
         recreateDatabase();
         Path dir = Files.createTempDirectory("cebgw-load");
@@ -69,63 +72,91 @@ public final class GatewayLoad {
             KeyPairs.writePkcs12(key, p12, "load-password".toCharArray(), "cebgw");
             EnterpriseService.Registered e = context.getBean(EnterpriseService.class).register("load", "3301964ABC", "DXPENT0000077777", "EBC",
                     "type=pkcs12\npath=" + p12 + "\npassword.file=" + dir.resolve("load.pw") + "\n");
-            List<String> bodies = new ArrayList<>();
-            for (int i = 0; i < documents; i++) {
-                CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "L" + i + "-", "DXPENT0000077777");
-                bodies.add(JsonMessages.write(order).toString());
-            }
             warmUp(port, e.apiKey());
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            long[] latencies = new long[documents];
-            AtomicInteger next = new AtomicInteger();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < documents; i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                        + "/api/v1/documents?declare=true")).header("Content-Type", "application/json")
-                                .header("X-Api-Key", e.apiKey()).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        latencies[i] = System.nanoTime() - t0;
-                        if (r.statusCode() != 201) {
-                            throw new IllegalStateException(r.statusCode() + " " + r.body());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            long accepted = System.nanoTime();
-            int finals = 0;
-            while (finals < documents + 1 && System.nanoTime() - accepted < Duration.ofMinutes(5).toNanos()) {
-                finals = jdbc.sql("select count(*) from document where final_state = true and message_type = 'CEB303Message'")
-                        .query(Integer.class).single();
-                if (finals >= documents) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
-            long done = System.nanoTime();
-            pool.shutdown();
-            Arrays.sort(latencies);
-            System.out.printf("GatewayLoad on PostgreSQL over %s: %d documents, %d clients%n", transport, documents, clients);
-            System.out.printf("  accepted in          %.2f s  (%.0f accepts/s)%n", (accepted - start) / 1e9, documents / ((accepted - start) / 1e9));
-            System.out.printf("  all final after      %.2f s  -> %.0f documents/s from REST accept to final receipt (%d final)%n",
-                    (done - start) / 1e9, documents / ((done - start) / 1e9), finals);
-            System.out.printf("  accept latency       p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latencies[documents / 2] / 1e6,
-                    latencies[(int) (documents * 0.99)] / 1e6, latencies[documents - 1] / 1e6);
+            Round warm = round(jdbc, port, e.apiKey(), bodies("W", warmUp), clients, 0);
+            List<String> bodies = bodies("L", documents);
+            Profiler profiler = Profiler.start();
+            Round measured = round(jdbc, port, e.apiKey(), bodies, clients, warm.documents());
+            profiler.stop();
+            System.out.printf("GatewayLoad on PostgreSQL over %s: %d documents, %d clients (after %d warm-up documents: %.0f documents/s)%n",
+                    transport, documents, clients, warm.documents(), warm.perSecond());
+            measured.print();
             System.out.printf("  raw SM2 signing rate %.0f signatures/s (same run, one thread, 1 KB)%n", rawSigning);
         } finally {
             context.close();
             broker.close();
         }
         System.exit(0); // the client pools' threads would keep the JVM alive
+    }
+
+    private static List<String> bodies(String prefix, int documents) {
+        List<String> bodies = new ArrayList<>(documents);
+        for (int i = 0; i < documents; i++) {
+            CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", prefix + i + "-", "DXPENT0000077777");
+            bodies.add(JsonMessages.write(order).toString());
+        }
+        return bodies;
+    }
+
+    /** Posts every body from {@code clients} threads and waits until all of them (plus {@code before}) are final. */
+    private static Round round(JdbcClient jdbc, int port, String apiKey, List<String> bodies, int clients, int before) throws Exception {
+        int documents = bodies.size();
+        long[] latencies = new long[documents];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(pool).build();
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(senders.submit(() -> {
+                for (int i = next.getAndIncrement(); i < documents; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                    + "/api/v1/documents?declare=true")).header("Content-Type", "application/json")
+                            .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies[i] = System.nanoTime() - t0;
+                    if (r.statusCode() != 201) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long accepted = System.nanoTime();
+        int finals = 0;
+        while (System.nanoTime() - accepted < Duration.ofMinutes(5).toNanos()) {
+            finals = jdbc.sql("select count(*) from document where final_state = true and message_type = 'CEB303Message'")
+                    .query(Integer.class).single() - before;
+            if (finals >= documents) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        long done = System.nanoTime();
+        senders.shutdown();
+        pool.shutdown();
+        Arrays.sort(latencies);
+        return new Round(documents, accepted - start, done - start, finals, latencies);
+    }
+
+    private record Round(int documents, long acceptNanos, long finalNanos, int finals, long[] sortedLatencies) {
+        double perSecond() {
+            return documents / (finalNanos / 1e9);
+        }
+
+        void print() {
+            System.out.printf("  accepted in          %.2f s  (%.0f accepts/s)%n", acceptNanos / 1e9, documents / (acceptNanos / 1e9));
+            System.out.printf("  all final after      %.2f s  -> %.0f documents/s from REST accept to final receipt (%d final)%n",
+                    finalNanos / 1e9, perSecond(), finals);
+            System.out.printf("  accept latency       p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", sortedLatencies[documents / 2] / 1e6,
+                    sortedLatencies[(int) (documents * 0.99)] / 1e6, sortedLatencies[documents - 1] / 1e6);
+        }
     }
 
     private static void warmUp(int port, String apiKey) throws Exception {

@@ -29,6 +29,16 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * A handler that can take several messages that arrived together in one unit of work (one database transaction):
+     * when {@link #acceptAll} returns, all of them were taken; when it throws, none was, and the transport offers them
+     * again one at a time through {@link #accept}, so that one bad message cannot hold back the others. Transports
+     * that see several messages waiting at once (the folder transport) use it; others call {@link #accept}.
+     */
+    interface BatchHandler extends Handler {
+        void acceptAll(java.util.List<Envelope> envelopes) throws Exception;
+    }
+
+    /**
      * A message as the transport carries it.
      *
      * @param id       an identifier unique per message (the CopMsgId when known), used for names and logs

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * returnTime, duplicates ignored, nothing leaves a final state, every transition recorded. Garbled input is
  * archived and recorded, never lost, never fatal.
  */
-public final class ReceiptProcessor implements Transport.Handler {
+public final class ReceiptProcessor implements Transport.BatchHandler {
     private static final Logger LOG = Logger.getLogger(ReceiptProcessor.class.getName());
 
     private final EnterpriseStore enterprises;
@@ -40,6 +40,7 @@ public final class ReceiptProcessor implements Transport.Handler {
     private final Archive archive;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger largestBatch = new java.util.concurrent.atomic.AtomicInteger();
 
     public ReceiptProcessor(EnterpriseStore enterprises, DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx,
                             Clock clock) {
@@ -58,6 +59,21 @@ public final class ReceiptProcessor implements Transport.Handler {
     @Override
     public void accept(Transport.Envelope incoming) {
         tx.executeWithoutResult(s -> take(incoming));
+    }
+
+    /**
+     * Archives and applies messages that arrived together in one transaction (one commit instead of one each); when
+     * any of them fails, none is kept and the transport offers them again one at a time.
+     */
+    @Override
+    public void acceptAll(java.util.List<Transport.Envelope> incoming) {
+        tx.executeWithoutResult(s -> incoming.forEach(this::take));
+        largestBatch.accumulateAndGet(incoming.size(), Math::max);
+    }
+
+    /** The most messages taken in one transaction so far. */
+    public int largestBatch() {
+        return largestBatch.get();
     }
 
     private void take(Transport.Envelope incoming) {

@@ -66,18 +66,20 @@ public final class Archive {
                 last = null; // re-read the head next time (another writer, or a failed insert)
                 throw e;
             }
-            ArchiveStore.Entry newHead = new ArchiveStore.Entry(head.seq(), "", null, null, null, "", head.chainHash(), new byte[0], at);
+            // Only the lock holder sees this head until the transaction ends: a later append in the same transaction
+            // chains to it; a rollback makes the next append read the committed head again.
+            last = new ArchiveStore.Entry(head.seq(), "", null, null, null, "", head.chainHash(), new byte[0], at);
             if (inTransaction) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
-                        last = status == STATUS_COMMITTED ? newHead : null;
+                        if (status != STATUS_COMMITTED) {
+                            last = null;
+                        }
                         lock.unlock();
                     }
                 });
                 handedOver = true;
-            } else {
-                last = newHead;
             }
         } finally {
             if (!handedOver) {

@@ -53,8 +53,11 @@ class ReceiptHandlingTest extends GatewayTestBase {
         // late: a receipt after the final status is recorded, not applied
         String copNo = dup.path("businessKey").asText().split("\\|")[1];
         assertThat(sandbox.inject("CEB603", copNo, "120", "迟到的入库回执")).isTrue();
-        Thread.sleep(300);
-        JsonNode after = JSON.readTree(call("GET", "/api/v1/documents/" + dup.path("id").asText(), key, null, null).body());
+        JsonNode after = dup;
+        for (long end = System.nanoTime() + Duration.ofSeconds(10).toNanos(); outcomes(after).size() == outcomes(dup).size() && System.nanoTime() < end; ) {
+            Thread.sleep(100);
+            after = JSON.readTree(call("GET", "/api/v1/documents/" + dup.path("id").asText(), key, null, null).body());
+        }
         assertThat(after.path("status").asText()).isEqualTo("899");
         assertThat(outcomes(after)).last().isEqualTo("120:FINAL");
     }

@@ -213,4 +213,26 @@ abstract class StoreContract {
         assertThat(v.intact()).as(v.reason()).isTrue();
         assertThat(v.entries()).isEqualTo(5);
     }
+
+    @Test
+    void severalAppendsInOneTransactionChainToEachOther() {
+        archive.append(Archive.OUT, "e", "d0", "C0", "first".getBytes(StandardCharsets.UTF_8), now);
+        tx.executeWithoutResult(s -> {
+            archive.append(Archive.IN, "e", "d1", "C1", "receipt 2".getBytes(StandardCharsets.UTF_8), now);
+            archive.append(Archive.IN, "e", "d1", "C2", "receipt 120".getBytes(StandardCharsets.UTF_8), now);
+        });
+        try {
+            tx.executeWithoutResult(s -> {
+                archive.append(Archive.IN, "e", "d2", "C3", "rolled back 1".getBytes(StandardCharsets.UTF_8), now);
+                archive.append(Archive.IN, "e", "d2", "C4", "rolled back 2".getBytes(StandardCharsets.UTF_8), now);
+                throw new IllegalStateException("the batch fails after two appends");
+            });
+        } catch (IllegalStateException expected) {
+            // both entries must be gone
+        }
+        archive.append(Archive.OUT, "e", "d3", "C5", "after the rollback".getBytes(StandardCharsets.UTF_8), now);
+        Archive.Verification v = archive.verify();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.entries()).isEqualTo(4);
+    }
 }

@@ -37,6 +37,10 @@ public final class FolderTransport implements Transport {
     /** How often a failing message is offered to the handler before it is set aside in failed/. */
     public static final int ATTEMPTS = 3;
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** At most this many files go to a {@link BatchHandler} at once. */
+    static final int BATCH = 100;
+    /** And at most this many bytes. */
+    static final long BATCH_BYTES = 16L << 20;
 
     /** Which end of the exchange this is. */
     public enum Side {
@@ -123,15 +127,86 @@ public final class FolderTransport implements Transport {
         thread.start();
     }
 
-    /** Takes every waiting message once, in order; for tests and for a final drain. Returns how many were taken. */
+    /**
+     * Takes every waiting message once, in order; for tests and for a final drain. Returns how many were taken. A
+     * {@link BatchHandler} gets them in batches of up to {@value #BATCH} files and {@value #BATCH_BYTES} bytes; a batch
+     * it refuses is offered again one file at a time.
+     */
     public int pollOnce(Handler handler) {
         int taken = 0;
-        for (Path file : waiting()) {
+        List<Path> waiting = waiting();
+        if (handler instanceof BatchHandler batchHandler && waiting.size() > 1) {
+            List<Path> rest = new ArrayList<>();
+            for (List<Path> batch : batches(waiting)) {
+                if (batch.size() > 1 && takeAll(batch, batchHandler)) {
+                    taken += batch.size();
+                } else {
+                    rest.addAll(batch);
+                }
+            }
+            waiting = rest;
+        }
+        for (Path file : waiting) {
             if (take(file, handler)) {
                 taken++;
             }
         }
         return taken;
+    }
+
+    /** Consecutive runs of files within the batch limits; files too large for the limit are left for {@link #take}. */
+    private List<List<Path>> batches(List<Path> files) {
+        List<List<Path>> batches = new ArrayList<>();
+        List<Path> batch = new ArrayList<>();
+        long bytes = 0;
+        for (Path file : files) {
+            long size = sizeOf(file);
+            if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(file);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // gone or unreadable: take() will say so
+        }
+    }
+
+    /** The whole batch to the handler at once; false (nothing moved) when any file cannot be read or the handler refused. */
+    private boolean takeAll(List<Path> batch, BatchHandler handler) {
+        List<Envelope> envelopes = new ArrayList<>(batch.size());
+        try {
+            for (Path file : batch) {
+                if (Files.size(file) > maxBytes) {
+                    return false;
+                }
+                envelopes.add(new Envelope(idOf(file.getFileName().toString()), Files.readAllBytes(file)));
+            }
+            handler.acceptAll(envelopes);
+        } catch (Exception e) {
+            LOG.info("folder transport: a batch of " + batch.size() + " was refused (" + e + "); offering them one at a time");
+            return false;
+        }
+        for (Path file : batch) {
+            try {
+                moveAtomically(file, root.resolve(side.takenTo).resolve(file.getFileName().toString()));
+                failures.remove(file);
+            } catch (IOException e) {
+                LOG.warning("folder transport: " + file.getFileName() + " was taken but could not be moved to " + side.takenTo + "/: " + e.getMessage());
+            }
+        }
+        return true;
     }
 
     private void poll(Handler handler) {
