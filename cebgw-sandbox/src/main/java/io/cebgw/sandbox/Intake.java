@@ -66,18 +66,49 @@ final class Intake {
         this.xsd = config.schemaDir() == null ? null : new XsdCheck(config.schemaDir());
     }
 
-    /** Never throws for bad input: every rejection is recorded and, where the sender can be told, answered. */
-    void process(Transport.Envelope incoming) {
+    /**
+     * The expensive, stateless part of taking a message: reading the envelope and the message, and verifying the
+     * signature against the sender's registered certificates. Safe on any thread, so that messages arriving together
+     * are examined in parallel; the decisions ({@link #process}) still run one after the other. A part that fails is
+     * left out and {@link #process} finds the failure again and answers it.
+     */
+    Examined examine(byte[] bytes) {
+        try {
+            Envelope envelope = new EnvelopeReader().read(bytes);
+            if (!(envelope instanceof DxpMsg) && !(envelope instanceof DxpMsgSv)) {
+                return new Examined(envelope, null, null);
+            }
+            DxpMsg msg = envelope instanceof DxpMsgSv sv ? sv.dxpMsg() : (DxpMsg) envelope;
+            ReadResult read = new CebReader().read(msg.data());
+            Optional<Enterprise> sender = registry.byDxpId(msg.transInfo().senderId());
+            Verdict verdict = declared(read) && read.message().isSigned() && sender.isPresent()
+                    ? new CebVerifier(sender.get().trust(), VerifyProfile.STRICT, clock).verify(read.businessXml()) : null;
+            return new Examined(envelope, read, verdict);
+        } catch (CebReadException | RuntimeException e) {
+            return Examined.NOTHING;
+        }
+    }
+
+    /** What {@link #examine} found ahead of a message's turn; null parts are found again in turn. */
+    record Examined(Envelope envelope, ReadResult read, Verdict verdict) {
+        static final Examined NOTHING = new Examined(null, null, null);
+    }
+
+    /**
+     * Decides one message, using what {@link #examine} found ahead of its turn. Never throws for bad input: every
+     * rejection is recorded and, where the sender can be told, answered.
+     */
+    void process(Transport.Envelope incoming, Examined examined) {
         Arrival arrival = ledger.arrival(incoming.id(), clock.instant(), incoming.bytes().length);
         try {
-            Envelope envelope = envelope(incoming.bytes(), arrival);
+            Envelope envelope = envelope(incoming.bytes(), examined.envelope(), arrival);
             if (envelope == null) {
                 return;
             }
             DxpMsg msg = envelope instanceof DxpMsgSv sv ? sv.dxpMsg() : (DxpMsg) envelope;
             Route route = new Route(msg.transInfo().senderId(), envelope instanceof DxpMsgSv sv ? sv.svNo() : null);
-            ReadResult read = format(msg, route, arrival);
-            if (read == null || !signature(msg, read, route, arrival)) {
+            ReadResult read = format(msg, examined.read(), route, arrival);
+            if (read == null || !signature(msg, read, examined.verdict(), arrival)) {
                 return;
             }
             business(read.message(), route, arrival);
@@ -91,10 +122,10 @@ final class Intake {
     }
 
     /** The envelope when it passed the check (a DxpMsg or DxpMsgSv), else null after recording and answering. */
-    private Envelope envelope(byte[] bytes, Arrival arrival) throws TransportException {
+    private Envelope envelope(byte[] bytes, Envelope examined, Arrival arrival) throws TransportException {
         Envelope envelope;
         try {
-            envelope = new EnvelopeReader().read(bytes);
+            envelope = examined != null ? examined : new EnvelopeReader().read(bytes);
         } catch (CebReadException e) {
             arrival.verdict("envelope", false, e.error().code(), e.describe(Locale.CHINA));
             LOG.warning("sandbox: rejected " + arrival.transportId() + ": " + e.describe(Locale.ENGLISH));
@@ -134,10 +165,10 @@ final class Intake {
     }
 
 
-    private ReadResult format(DxpMsg msg, Route route, Arrival arrival) throws TransportException {
+    private ReadResult format(DxpMsg msg, ReadResult examined, Route route, Arrival arrival) throws TransportException {
         ReadResult read;
         try {
-            read = new CebReader().read(msg.data());
+            read = examined != null ? examined : new CebReader().read(msg.data());
         } catch (CebReadException e) {
             return formatFailure(msg, route, arrival, e.describe(Locale.CHINA));
         }
@@ -164,9 +195,12 @@ final class Intake {
         return null;
     }
 
-    private boolean signature(DxpMsg msg, ReadResult read, Route route, Arrival arrival) throws TransportException {
-        boolean declared = read.message().businessRecords().stream().map(Node::head).anyMatch(h -> "2".equals(h.get("appStatus")));
-        if (!declared) {
+    private static boolean declared(ReadResult read) {
+        return read.message().businessRecords().stream().map(Node::head).anyMatch(h -> "2".equals(h.get("appStatus")));
+    }
+
+    private boolean signature(DxpMsg msg, ReadResult read, Verdict examined, Arrival arrival) throws TransportException {
+        if (!declared(read)) {
             arrival.verdict("signature", true, "", "appStatus 1：暂存无需加签 / not required");
             return true;
         }
@@ -174,7 +208,7 @@ final class Intake {
             return signatureFailure(msg, arrival, "1001", "CEB-V003 申报（appStatus=2）的报文必须加签 / a declaration must be signed");
         }
         Enterprise sender = registry.byDxpId(msg.transInfo().senderId()).orElseThrow();
-        Verdict verdict = new CebVerifier(sender.trust(), VerifyProfile.STRICT, clock).verify(read.businessXml());
+        Verdict verdict = examined != null ? examined : new CebVerifier(sender.trust(), VerifyProfile.STRICT, clock).verify(read.businessXml());
         if (!verdict.valid()) {
             VerifyReason reason = verdict.reason().orElseThrow();
             String code = reason == VerifyReason.DIGEST_MISMATCH || reason == VerifyReason.SIGNATURE_INVALID

@@ -10,7 +10,13 @@ import java.util.Optional;
 
 /** Enterprises and their API keys (stored as SHA-256 hashes only). */
 public final class EnterpriseStore {
+    /** How long a known API key is remembered without asking the database. */
+    public static final java.time.Duration KEY_MEMORY = java.time.Duration.ofSeconds(10);
     private final JdbcClient jdbc;
+    private final java.util.Map<String, KnownKey> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record KnownKey(String enterpriseId, Instant until) {
+    }
 
     public EnterpriseStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -51,10 +57,30 @@ public final class EnterpriseStore {
                 .params(hash(apiKey), enterpriseId, label, Timestamp.from(Instant.now())).update();
     }
 
-    /** The enterprise an API key belongs to. */
+    /**
+     * The enterprise an API key belongs to. Known keys are remembered for {@link #KEY_MEMORY} (a key deleted from the
+     * database stops working within that time); unknown keys are always looked up, so a new key works at once and
+     * guessing fills no memory.
+     */
     public Optional<String> enterpriseOfKey(String apiKey) {
-        return jdbc.sql("select enterprise_id from api_key where key_hash = ?").param(hash(apiKey)).query(String.class).optional();
+        String hash = hash(apiKey);
+        Instant now = Instant.now();
+        KnownKey known = knownKeys.get(hash);
+        if (known != null && known.until().isAfter(now)) {
+            return Optional.of(known.enterpriseId());
+        }
+        Optional<String> enterprise = jdbc.sql("select enterprise_id from api_key where key_hash = ?").param(hash).query(String.class).optional();
+        if (enterprise.isPresent()) {
+            if (knownKeys.size() >= 10_000) {
+                knownKeys.clear();
+            }
+            knownKeys.put(hash, new KnownKey(enterprise.get(), now.plus(KEY_MEMORY)));
+        } else {
+            knownKeys.remove(hash);
+        }
+        return enterprise;
     }
+
 
     static String hash(String apiKey) {
         try {

@@ -73,7 +73,9 @@ abstract class StoreContract {
         assertThat(enterprises.byDxpId("DXPENT0000000001")).get().extracting(EnterpriseRow::name).isEqualTo("企业 DXPENT0000000001");
         assertThat(enterprises.enterpriseOfKey("key-a")).contains(a);
         assertThat(enterprises.enterpriseOfKey("key-b")).isEmpty();
-        assertThat(jdbc.sql("select key_hash from api_key").query(String.class).single()).doesNotContain("key-a").hasSize(64);
+        enterprises.addApiKey(a, "key-b", "added after it was asked for");
+        assertThat(enterprises.enterpriseOfKey("key-b")).as("an unknown key is not remembered as unknown").contains(a);
+        assertThat(jdbc.sql("select key_hash from api_key order by label desc").query(String.class).list().get(0)).doesNotContain("key-a").hasSize(64);
         assertThatThrownBy(() -> enterprise("DXPENT0000000001")).isInstanceOf(DuplicateKeyException.class);
     }
 
