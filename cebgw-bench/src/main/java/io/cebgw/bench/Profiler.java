@@ -2,7 +2,8 @@ package io.cebgw.bench;
 
 /**
  * Optional CPU profile of a load driver's measured round with async-profiler, when its jar is on the class path and
- * {@code -Dcebgw.load.profile=FILE} is given ({@code .html} flame graph or {@code .collapsed} stacks). Loaded by
+ * {@code -Dcebgw.load.profile=FILE} is given ({@code .html} flame graph or {@code .collapsed} stacks;
+ * {@code -Dcebgw.load.profile-event=alloc} profiles allocations instead of CPU time). Loaded by
  * reflection so that the bench has no dependency on it: {@code java -cp cebgw-bench.jar:async-profiler-4.1.jar
  * -Dcebgw.load.profile=/tmp/load.html io.cebgw.bench.GatewayLoad}.
  */
@@ -21,7 +22,8 @@ final class Profiler {
             return new Profiler(null, null);
         }
         Object instance = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance").invoke(null);
-        execute(instance, "start,event=cpu,interval=1ms,threads");
+        String event = System.getProperty("cebgw.load.profile-event", "cpu");
+        execute(instance, "start,event=" + event + (event.equals("cpu") ? ",interval=1ms" : "") + ",threads");
         return new Profiler(instance, file);
     }
 
