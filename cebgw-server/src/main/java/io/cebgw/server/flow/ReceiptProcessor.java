@@ -58,7 +58,10 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      */
     @Override
     public void accept(Transport.Envelope incoming) {
-        tx.executeWithoutResult(s -> take(incoming));
+        tx.executeWithoutResult(s -> {
+            archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
+            take(incoming);
+        });
     }
 
     /**
@@ -67,7 +70,10 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      */
     @Override
     public void acceptAll(java.util.List<Transport.Envelope> incoming) {
-        tx.executeWithoutResult(s -> incoming.forEach(this::take));
+        tx.executeWithoutResult(s -> {
+            archive.appendAll(incoming.stream().map(e -> new Archive.Item(Archive.IN, null, null, e.id(), e.bytes())).toList(), clock.instant());
+            incoming.forEach(this::take);
+        });
         largestBatch.accumulateAndGet(incoming.size(), Math::max);
     }
 
@@ -76,8 +82,8 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         return largestBatch.get();
     }
 
+    /** Applies one archived message inside the caller's transaction. */
     private void take(Transport.Envelope incoming) {
-        archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
         Envelope envelope;
         try {
             envelope = new EnvelopeReader().read(incoming.bytes());
@@ -87,7 +93,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         }
         if (envelope instanceof DxpRep rep) {
             for (DxpRep.Response r : rep.responses()) {
-                Optional<DocumentRow> doc = documents.byCopMsgId(r.oriHead().copMsgId());
+                Optional<DocumentRow> doc = documents.lockByCopMsgId(r.oriHead().copMsgId());
                 apply(doc, "DxpRep", "E" + r.responseCode(), r.noticeTime(), r.responseInfo(), incoming.id());
             }
             return;
@@ -105,7 +111,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         for (Node record : read.message().businessRecords()) {
             Map<String, String> fields = record.head().values();
             if (type == MessageType.CEB900) {
-                apply(documents.byCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
+                apply(documents.lockByCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
                         fields.get("returnInfo"), msg.transInfo().copMsgId());
                 continue;
             }
@@ -120,7 +126,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
                 continue;
             }
             String key = BusinessKey.of(declaration.get(), fields::get);
-            apply(documents.newestByKey(addressee.get(), declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
+            apply(documents.lockNewestByKey(addressee.get(), declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
                     fields.get("returnTime"), fields.get("returnInfo"), msg.transInfo().copMsgId());
         }
     }
@@ -146,45 +152,32 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
     }
 
     /**
-     * The state machine of one document for one receipt. Receipts may be processed in parallel: when another receipt
-     * of the same document changed it meanwhile, the decision is taken again on the fresh state.
+     * The state machine of one document for one receipt. The document row was locked when it was matched, so the
+     * receipts of one document apply one after the other, each on the state the previous one left.
      */
-    private void apply(Optional<DocumentRow> match, String receiptType, String status, String time, String info, String copMsgId) {
-        if (match.isEmpty()) {
+    private void apply(Optional<DocumentRow> locked, String receiptType, String status, String time, String info, String copMsgId) {
+        if (locked.isEmpty()) {
             record(null, receiptType, status, time, info, copMsgId, "UNMATCHED");
             return;
         }
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (applyOnce(match.get(), receiptType, status, time, info, copMsgId)) {
-                return;
+        DocumentRow doc = locked.get();
+        String outcome;
+        if (receipts.seen(doc.id(), status, time)) {
+            outcome = "DUPLICATE";
+        } else if (doc.finalState()) {
+            outcome = "FINAL";
+        } else if (doc.statusTime() != null && time != null && time.compareTo(doc.statusTime()) < 0) {
+            outcome = "STALE";
+        } else {
+            boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
+            if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
+                throw new IllegalStateException("document " + doc.id() + " changed although it was locked");
             }
+            receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
+            outcome = "APPLIED";
         }
-        LOG.warning("receipt " + receiptType + " " + status + " for " + match.get().id() + " kept losing to concurrent receipts");
-    }
-
-    /** False when the document changed between reading and writing (nothing was written; try again). */
-    private boolean applyOnce(DocumentRow match, String receiptType, String status, String time, String info, String copMsgId) {
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            DocumentRow doc = documents.lockState(match.id()).orElseThrow();
-            String outcome;
-            if (receipts.seen(doc.id(), status, time)) {
-                outcome = "DUPLICATE";
-            } else if (doc.finalState()) {
-                outcome = "FINAL";
-            } else if (doc.statusTime() != null && time != null && time.compareTo(doc.statusTime()) < 0) {
-                outcome = "STALE";
-            } else {
-                boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
-                if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
-                    return false; // changed meanwhile by another receipt of the same document; nothing was written yet
-                }
-                receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
-                outcome = "APPLIED";
-            }
-            receipts.insert(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
-                    clock.instant()));
-            return true;
-        }));
+        receipts.insert(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
+                clock.instant()));
     }
 
     private void record(String enterpriseId, String type, String status, String time, String info, String copMsgId, String outcome) {

@@ -43,21 +43,23 @@ public final class DocumentStore {
                 .params(enterpriseId, messageType, businessKey).query(DocumentStore::row).list();
     }
 
-    /** The document whose envelope carried this CopMsgId (any enterprise: receipts name no enterprise), without its bytes. */
-    public Optional<DocumentRow> byCopMsgId(String copMsgId) {
-        return jdbc.sql("select " + STATE_COLUMNS + " from document where cop_msg_id = ?").param(copMsgId).query(DocumentStore::state).optional();
+    /**
+     * The document whose envelope carried this CopMsgId (any enterprise: receipts name no enterprise), without its
+     * bytes, locked until the caller's transaction ends (receipts of one document apply one at a time).
+     */
+    public Optional<DocumentRow> lockByCopMsgId(String copMsgId) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where cop_msg_id = ? for update").param(copMsgId)
+                .query(DocumentStore::state).optional();
     }
 
-    /** The newest document of any enterprise with this type and business key (receipt matching), without its bytes. */
-    public Optional<DocumentRow> newestByKey(String enterpriseId, String messageType, String businessKey) {
+    /**
+     * The enterprise's newest document with this type and business key (receipt matching), without its bytes, locked
+     * until the caller's transaction ends.
+     */
+    public Optional<DocumentRow> lockNewestByKey(String enterpriseId, String messageType, String businessKey) {
         return jdbc.sql("select " + STATE_COLUMNS + " from document where enterprise_id = ? and message_type = ? and business_key = ?"
-                        + " order by created_at desc, id limit 1")
+                        + " order by created_at desc, id limit 1 for update")
                 .params(enterpriseId, messageType, businessKey).query(DocumentStore::state).optional();
-    }
-
-    /** A document's state, locked until the caller's transaction ends (receipts of one document apply one at a time). */
-    public Optional<DocumentRow> lockState(String id) {
-        return jdbc.sql("select " + STATE_COLUMNS + " from document where id = ? for update").param(id).query(DocumentStore::state).optional();
     }
 
     /** A document's identity and state only (receipt processing never needs the bytes). */

@@ -107,7 +107,22 @@ abstract class StoreContract {
         assertThat(documents.status(d.id(), "2", "120", "20261127100000002", false, now)).isTrue();
         assertThat(documents.byId(a, d.id()).orElseThrow().status()).isEqualTo("120");
         documents.signed(d.id(), new byte[] {1}, new byte[] {2}, "COPMSG-1", now);
-        assertThat(documents.byCopMsgId("COPMSG-1")).get().extracting(DocumentRow::id).isEqualTo(d.id());
+        assertThat(documents.lockByCopMsgId("COPMSG-1")).get().extracting(DocumentRow::id).isEqualTo(d.id());
+    }
+
+    @Test
+    void receiptsMatchTheNewestDocumentOfTheirEnterpriseOnly() {
+        String a = enterprise("DXPENT0000000001");
+        String b = enterprise("DXPENT0000000002");
+        document(a, "AGENT|COP9", null);
+        DocumentRow newer = new DocumentRow(UUID.randomUUID().toString(), a, "CEB603Message", "AGENT|COP9", UUID.randomUUID().toString().toUpperCase(),
+                "2", "2", null, null, false, null, null, "[]", new byte[] {1}, null, null, now.plusSeconds(1), now.plusSeconds(1));
+        documents.insert(newer);
+        tx.executeWithoutResult(s -> {
+            assertThat(documents.lockNewestByKey(a, "CEB603Message", "AGENT|COP9")).get().extracting(DocumentRow::id).isEqualTo(newer.id());
+            assertThat(documents.lockNewestByKey(b, "CEB603Message", "AGENT|COP9")).isEmpty();
+            assertThat(documents.lockNewestByKey(a, "CEB303Message", "AGENT|COP9")).isEmpty();
+        });
     }
 
     @Test
