@@ -88,7 +88,10 @@ public final class GatewayLoad {
             System.out.printf("GatewayLoad on PostgreSQL over %s: %d documents, %d clients (after %d warm-up documents: %.0f documents/s)%n",
                     transport, documents, clients, warm.documents(), warm.perSecond());
             measured.print();
-            System.out.printf("  raw SM2 signing rate %.0f signatures/s (same run, one thread, 1 KB)%n", rawSigning);
+            double rawAfter = rawSm2Rate(Duration.ofSeconds(3));
+            System.out.printf("  raw SM2 signing rate %.0f signatures/s before, %.0f after (same run, one thread, 1 KB)%n", rawSigning, rawAfter);
+            System.out.printf("  documents/s per 1,000 raw signatures/s: %.1f (compare runs on different machines or days by this)%n",
+                    measured.perSecond() / ((rawSigning + rawAfter) / 2) * 1000);
         } finally {
             context.close();
             broker.close();
