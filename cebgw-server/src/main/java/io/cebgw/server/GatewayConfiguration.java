@@ -91,8 +91,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    Archive archive(JdbcClient jdbc) {
-        return new Archive(new ArchiveStore(jdbc));
+    Archive archive(javax.sql.DataSource dataSource) {
+        return new Archive(new ArchiveStore(dataSource));
     }
 
     @Bean(destroyMethod = "close")

@@ -53,26 +53,27 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
     }
 
     /**
-     * Archives and applies one incoming message in one transaction: if anything fails, nothing of it is kept and the
-     * transport offers the message again.
+     * Applies and archives one incoming message in one transaction: if anything fails, nothing of it is kept and the
+     * transport offers the message again. The archive entry comes last: the archive's chain head stays locked from
+     * the append until the commit, and the relay appends to the same chain.
      */
     @Override
     public void accept(Transport.Envelope incoming) {
         tx.executeWithoutResult(s -> {
-            archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
             take(incoming);
+            archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
         });
     }
 
     /**
-     * Archives and applies messages that arrived together in one transaction (one commit instead of one each); when
+     * Applies and archives messages that arrived together in one transaction (one commit instead of one each); when
      * any of them fails, none is kept and the transport offers them again one at a time.
      */
     @Override
     public void acceptAll(java.util.List<Transport.Envelope> incoming) {
         tx.executeWithoutResult(s -> {
-            archive.appendAll(incoming.stream().map(e -> new Archive.Item(Archive.IN, null, null, e.id(), e.bytes())).toList(), clock.instant());
             incoming.forEach(this::take);
+            archive.appendAll(incoming.stream().map(e -> new Archive.Item(Archive.IN, null, null, e.id(), e.bytes())).toList(), clock.instant());
         });
         largestBatch.accumulateAndGet(incoming.size(), Math::max);
     }

@@ -1,6 +1,9 @@
 package io.cebgw.server.store;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,10 +12,14 @@ import java.util.function.Consumer;
 
 /** The archive rows: every message's bytes with its hash and the running chain hash. */
 public final class ArchiveStore {
+    private static final String INSERT = "insert into archive_entry (seq, direction, enterprise_id, document_id, cop_msg_id, sha256,"
+            + " chain_hash, content, happened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    public ArchiveStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ArchiveStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     /** One archived message. {@code chainHash} = SHA-256(previous chainHash ‖ sha256). */
@@ -20,17 +27,19 @@ public final class ArchiveStore {
                         String chainHash, byte[] content, Instant at) {
     }
 
-    public void insert(Entry e) {
-        jdbc.sql("insert into archive_entry (seq, direction, enterprise_id, document_id, cop_msg_id, sha256, chain_hash, content, happened_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.seq(), e.direction(), e.enterpriseId(), e.documentId(), e.copMsgId(), e.sha256(), e.chainHash(), e.content(),
-                        Timestamp.from(e.at()))
-                .update();
-    }
-
-    /** Inserts entries in order (in the caller's transaction, if any). */
-    public void insertAll(java.util.List<Entry> entries) {
-        entries.forEach(this::insert);
+    /** Inserts entries in order (in the caller's transaction, if any), as one JDBC batch. */
+    public void insertAll(List<Entry> entries) {
+        batches.batchUpdate(INSERT, entries, entries.size(), (ps, e) -> {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.direction());
+            ps.setString(3, e.enterpriseId());
+            ps.setString(4, e.documentId());
+            ps.setString(5, e.copMsgId());
+            ps.setString(6, e.sha256());
+            ps.setString(7, e.chainHash());
+            ps.setBytes(8, e.content());
+            ps.setTimestamp(9, Timestamp.from(e.at()));
+        });
     }
 
     /** The last entry's sequence number and chain hash (not its content), or (0, genesis) for an empty archive. */

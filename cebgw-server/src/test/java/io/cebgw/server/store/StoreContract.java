@@ -50,7 +50,7 @@ abstract class StoreContract {
         documents = new DocumentStore(jdbc);
         outbox = new OutboxStore(jdbc, tx, Dialect.of(dataSource));
         receipts = new ReceiptStore(jdbc);
-        archive = new Archive(new ArchiveStore(jdbc));
+        archive = new Archive(new ArchiveStore(dataSource));
     }
 
     String enterprise(String dxpId) {
