@@ -86,8 +86,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    ReceiptStore receiptStore(JdbcClient jdbc) {
-        return new ReceiptStore(jdbc);
+    ReceiptStore receiptStore(javax.sql.DataSource dataSource) {
+        return new ReceiptStore(dataSource);
     }
 
     @Bean

@@ -59,10 +59,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      */
     @Override
     public void accept(Transport.Envelope incoming) {
-        tx.executeWithoutResult(s -> {
-            take(incoming);
-            archive.append(Archive.IN, null, null, incoming.id(), incoming.bytes(), clock.instant());
-        });
+        acceptInOneTransaction(java.util.List.of(incoming));
     }
 
     /**
@@ -71,11 +68,41 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      */
     @Override
     public void acceptAll(java.util.List<Transport.Envelope> incoming) {
+        acceptInOneTransaction(incoming);
+        largestBatch.accumulateAndGet(incoming.size(), Math::max);
+    }
+
+    /**
+     * Status changes are written as each message is applied (a later receipt of the same document reads them); the
+     * receipt rows and transitions they caused are written together at the end, then the messages are archived.
+     */
+    private void acceptInOneTransaction(java.util.List<Transport.Envelope> incoming) {
         tx.executeWithoutResult(s -> {
-            incoming.forEach(this::take);
+            Written written = new Written();
+            incoming.forEach(e -> take(e, written));
+            receipts.transitionAll(written.transitions);
+            receipts.insertAll(written.receipts);
             archive.appendAll(incoming.stream().map(e -> new Archive.Item(Archive.IN, null, null, e.id(), e.bytes())).toList(), clock.instant());
         });
-        largestBatch.accumulateAndGet(incoming.size(), Math::max);
+    }
+
+    /** What applying the messages of one transaction wrote or will write, in order. */
+    private static final class Written {
+        final java.util.List<ReceiptStore.ReceiptRow> receipts = new java.util.ArrayList<>();
+        final java.util.List<ReceiptStore.Transition> transitions = new java.util.ArrayList<>();
+        private final java.util.Set<java.util.List<String>> taken = new java.util.HashSet<>();
+
+        /** Whether this transaction already took this receipt of the document (not yet in the receipt table). */
+        boolean has(String documentId, String status, String time) {
+            return taken.contains(java.util.Arrays.asList(documentId, status, time));
+        }
+
+        void add(ReceiptStore.ReceiptRow row) {
+            receipts.add(row);
+            if (row.documentId() != null) {
+                taken.add(java.util.Arrays.asList(row.documentId(), row.returnStatus(), row.returnTime()));
+            }
+        }
     }
 
     /** The most messages taken in one transaction so far. */
@@ -83,19 +110,19 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         return largestBatch.get();
     }
 
-    /** Applies one archived message inside the caller's transaction. */
-    private void take(Transport.Envelope incoming) {
+    /** Applies one message inside the caller's transaction. */
+    private void take(Transport.Envelope incoming, Written written) {
         Envelope envelope;
         try {
             envelope = new EnvelopeReader().read(incoming.bytes());
         } catch (CebReadException e) {
-            record(null, "?", "GARBLED", null, e.describe(java.util.Locale.CHINA), incoming.id(), "GARBLED");
+            record(written, null, "?", "GARBLED", null, e.describe(java.util.Locale.CHINA), incoming.id(), "GARBLED");
             return;
         }
         if (envelope instanceof DxpRep rep) {
             for (DxpRep.Response r : rep.responses()) {
                 Optional<DocumentRow> doc = documents.lockByCopMsgId(r.oriHead().copMsgId());
-                apply(doc, "DxpRep", "E" + r.responseCode(), r.noticeTime(), r.responseInfo(), incoming.id());
+                apply(written, doc, "DxpRep", "E" + r.responseCode(), r.noticeTime(), r.responseInfo(), incoming.id());
             }
             return;
         }
@@ -104,7 +131,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         try {
             read = new CebReader().read(msg.data());
         } catch (CebReadException e) {
-            record(null, msg.transInfo().msgType(), "GARBLED", null, e.describe(java.util.Locale.CHINA), msg.transInfo().copMsgId(), "GARBLED");
+            record(written, null, msg.transInfo().msgType(), "GARBLED", null, e.describe(java.util.Locale.CHINA), msg.transInfo().copMsgId(), "GARBLED");
             return;
         }
         MessageType type = read.message().type();
@@ -112,22 +139,22 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         for (Node record : read.message().businessRecords()) {
             Map<String, String> fields = record.head().values();
             if (type == MessageType.CEB900) {
-                apply(documents.lockByCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
+                apply(written, documents.lockByCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
                         fields.get("returnInfo"), msg.transInfo().copMsgId());
                 continue;
             }
             Optional<MessageType> declaration = BusinessKey.declarationOf(type);
             if (declaration.isEmpty() || fields.get("returnStatus") == null) {
-                record(null, type.rootName(), "-", null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(), "UNMATCHED");
+                record(written, null, type.rootName(), "-", null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(), "UNMATCHED");
                 continue;
             }
             if (addressee.isEmpty()) {
-                record(null, type.rootName(), fields.get("returnStatus"), fields.get("returnTime"),
+                record(written, null, type.rootName(), fields.get("returnStatus"), fields.get("returnTime"),
                         "addressed to no registered enterprise: " + msg.transInfo().receiverIds(), msg.transInfo().copMsgId(), "UNROUTED");
                 continue;
             }
             String key = BusinessKey.of(declaration.get(), fields::get);
-            apply(documents.lockNewestByKey(addressee.get(), declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
+            apply(written, documents.lockNewestByKey(addressee.get(), declaration.get().rootName(), key), type.rootName(), fields.get("returnStatus"),
                     fields.get("returnTime"), fields.get("returnInfo"), msg.transInfo().copMsgId());
         }
     }
@@ -156,14 +183,15 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      * The state machine of one document for one receipt. The document row was locked when it was matched, so the
      * receipts of one document apply one after the other, each on the state the previous one left.
      */
-    private void apply(Optional<DocumentRow> locked, String receiptType, String status, String time, String info, String copMsgId) {
+    private void apply(Written written, Optional<DocumentRow> locked, String receiptType, String status, String time, String info,
+                       String copMsgId) {
         if (locked.isEmpty()) {
-            record(null, receiptType, status, time, info, copMsgId, "UNMATCHED");
+            record(written, null, receiptType, status, time, info, copMsgId, "UNMATCHED");
             return;
         }
         DocumentRow doc = locked.get();
         String outcome;
-        if (receipts.seen(doc.id(), status, time)) {
+        if (written.has(doc.id(), status, time) || receipts.seen(doc.id(), status, time)) {
             outcome = "DUPLICATE";
         } else if (doc.finalState()) {
             outcome = "FINAL";
@@ -174,16 +202,17 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
             if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
                 throw new IllegalStateException("document " + doc.id() + " changed although it was locked");
             }
-            receipts.transition(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
+            written.transitions.add(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
             outcome = "APPLIED";
         }
-        receipts.insert(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
+        written.add(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
                 clock.instant()));
     }
 
-    private void record(String enterpriseId, String type, String status, String time, String info, String copMsgId, String outcome) {
+    private void record(Written written, String enterpriseId, String type, String status, String time, String info, String copMsgId,
+                        String outcome) {
         LOG.info("receipt " + outcome + ": " + type + " " + status + " " + copMsgId);
-        receipts.insert(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome,
+        written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome,
                 clock.instant()));
     }
 

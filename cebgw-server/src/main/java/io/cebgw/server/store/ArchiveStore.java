@@ -29,6 +29,9 @@ public final class ArchiveStore {
 
     /** Inserts entries in order (in the caller's transaction, if any), as one JDBC batch. */
     public void insertAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         batches.batchUpdate(INSERT, entries, entries.size(), (ps, e) -> {
             ps.setLong(1, e.seq());
             ps.setString(2, e.direction());

@@ -1,6 +1,9 @@
 package io.cebgw.server.store;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,9 +12,11 @@ import java.util.List;
 /** Every receipt received, matched or not, with what was done with it; and the status transitions it caused. */
 public final class ReceiptStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    public ReceiptStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ReceiptStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     /**
@@ -27,11 +32,26 @@ public final class ReceiptStore {
     }
 
     public void insert(ReceiptRow r) {
-        jdbc.sql("insert into receipt (enterprise_id, document_id, message_type, return_status, return_time, return_info, cop_msg_id, outcome,"
-                        + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.enterpriseId(), r.documentId(), r.messageType(), r.returnStatus(), r.returnTime(), r.returnInfo(), r.copMsgId(),
-                        r.outcome(), Timestamp.from(r.receivedAt()))
-                .update();
+        insertAll(List.of(r));
+    }
+
+    /** Inserts the rows in order, as one JDBC batch. */
+    public void insertAll(List<ReceiptRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("insert into receipt (enterprise_id, document_id, message_type, return_status, return_time, return_info, cop_msg_id,"
+                + " outcome, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, r) -> {
+                    ps.setString(1, r.enterpriseId());
+                    ps.setString(2, r.documentId());
+                    ps.setString(3, r.messageType());
+                    ps.setString(4, r.returnStatus());
+                    ps.setString(5, r.returnTime());
+                    ps.setString(6, r.returnInfo());
+                    ps.setString(7, r.copMsgId());
+                    ps.setString(8, r.outcome());
+                    ps.setTimestamp(9, Timestamp.from(r.receivedAt()));
+                });
     }
 
     public List<ReceiptRow> forDocument(String enterpriseId, String documentId) {
@@ -48,8 +68,22 @@ public final class ReceiptStore {
     }
 
     public void transition(Transition t) {
-        jdbc.sql("insert into status_transition (document_id, from_status, to_status, return_time, happened_at) values (?, ?, ?, ?, ?)")
-                .params(t.documentId(), t.fromStatus(), t.toStatus(), t.returnTime(), Timestamp.from(t.at())).update();
+        transitionAll(List.of(t));
+    }
+
+    /** Inserts the transitions in order, as one JDBC batch. */
+    public void transitionAll(List<Transition> transitions) {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("insert into status_transition (document_id, from_status, to_status, return_time, happened_at) values (?, ?, ?, ?, ?)",
+                transitions, transitions.size(), (ps, t) -> {
+                    ps.setString(1, t.documentId());
+                    ps.setString(2, t.fromStatus());
+                    ps.setString(3, t.toStatus());
+                    ps.setString(4, t.returnTime());
+                    ps.setTimestamp(5, Timestamp.from(t.at()));
+                });
     }
 
     public List<Transition> transitions(String documentId) {

@@ -49,7 +49,7 @@ abstract class StoreContract {
         enterprises = new EnterpriseStore(jdbc);
         documents = new DocumentStore(jdbc);
         outbox = new OutboxStore(jdbc, tx, Dialect.of(dataSource));
-        receipts = new ReceiptStore(jdbc);
+        receipts = new ReceiptStore(dataSource);
         archive = new Archive(new ArchiveStore(dataSource));
     }
 
