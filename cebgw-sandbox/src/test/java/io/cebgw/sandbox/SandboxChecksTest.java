@@ -92,6 +92,32 @@ class SandboxChecksTest {
         assertThat(answer.fields().get("ResponseInfo")).contains("CEB-V015");
     }
 
+    private static io.cebgw.core.transport.Transport.Envelope envelope(byte[] business, String nodeId) {
+        String copMsgId = io.cebgw.core.envelope.Wrapping.newCopMsgId();
+        io.cebgw.core.envelope.DxpMsg msg = new io.cebgw.core.envelope.Wrapping().dxpMsg(business, "CEB303Message", SandboxHarness.DXP_ID,
+                List.of(nodeId), copMsgId);
+        return new io.cebgw.core.transport.Transport.Envelope(copMsgId, new io.cebgw.core.envelope.EnvelopeWriter().write(msg));
+    }
+
+    @Test
+    void messagesArrivingTogetherAreExaminedInParallelAndAnsweredAsEachAlone() throws Exception {
+        CebSigner signer = new CebSigner(io.cebgw.crypto.testing.TestKeys.key(SignatureSuite.SM2_SM3).signingKey());
+        byte[] tampered = new String(signer.sign(FlowDocuments.document(MessageType.CEB303, "9710", "BT-", SandboxHarness.DXP_ID)),
+                StandardCharsets.UTF_8).replace("<ceb:goodsValue>", "<ceb:goodsValue>1").getBytes(StandardCharsets.UTF_8);
+        String node = h.sandbox.config().nodeId();
+        var good = envelope(signer.sign(FlowDocuments.document(MessageType.CEB303, "9710", "BG-", SandboxHarness.DXP_ID)), node);
+        var forged = envelope(tampered, node);
+        var unsigned = envelope(new CebWriter().write(FlowDocuments.document(MessageType.CEB303, "9710", "BU-", SandboxHarness.DXP_ID)), node);
+        var garbage = new io.cebgw.core.transport.Transport.Envelope("garbage", "<not-xml".getBytes(StandardCharsets.UTF_8));
+        h.sandbox.acceptAll(List.of(good, forged, garbage, unsigned));
+        assertThat(answerTo(forged.id()).status()).isEqualTo("1004");
+        assertThat(answerTo(unsigned.id()).status()).isEqualTo("1001");
+        GatewaySide.Answer accepted = h.gateway.await(a -> "CEB304Message".equals(a.type()) && "2".equals(a.status()), SandboxHarness.WAIT);
+        assertThat(accepted).as("the good one is accepted (新增申报成功)").isNotNull();
+        assertThat(h.sandbox.ledger().arrivals()).extracting(Arrival::transportId)
+                .containsSubsequence(good.id(), forged.id(), "garbage", unsigned.id());
+    }
+
     @Test
     void documentTamperedAfterSigningIsRejected() throws Exception {
         CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "T-", SandboxHarness.DXP_ID);

@@ -20,8 +20,14 @@ import io.cebgw.server.store.ReceiptStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -40,7 +46,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
     private final Archive archive;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicInteger largestBatch = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger largestBatch = new AtomicInteger();
 
     public ReceiptProcessor(EnterpriseStore enterprises, DocumentStore documents, ReceiptStore receipts, Archive archive, TransactionTemplate tx,
                             Clock clock) {
@@ -59,7 +65,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      */
     @Override
     public void accept(Transport.Envelope incoming) {
-        acceptInOneTransaction(java.util.List.of(incoming));
+        acceptInOneTransaction(List.of(incoming));
     }
 
     /**
@@ -67,7 +73,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      * any of them fails, none is kept and the transport offers them again one at a time.
      */
     @Override
-    public void acceptAll(java.util.List<Transport.Envelope> incoming) {
+    public void acceptAll(List<Transport.Envelope> incoming) {
         acceptInOneTransaction(incoming);
         largestBatch.accumulateAndGet(incoming.size(), Math::max);
     }
@@ -76,7 +82,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
      * Status changes are written as each message is applied (a later receipt of the same document reads them); the
      * receipt rows and transitions they caused are written together at the end, then the messages are archived.
      */
-    private void acceptInOneTransaction(java.util.List<Transport.Envelope> incoming) {
+    private void acceptInOneTransaction(List<Transport.Envelope> incoming) {
         tx.executeWithoutResult(s -> {
             Written written = new Written();
             incoming.forEach(e -> take(e, written));
@@ -88,19 +94,19 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
 
     /** What applying the messages of one transaction wrote or will write, in order. */
     private static final class Written {
-        final java.util.List<ReceiptStore.ReceiptRow> receipts = new java.util.ArrayList<>();
-        final java.util.List<ReceiptStore.Transition> transitions = new java.util.ArrayList<>();
-        private final java.util.Set<java.util.List<String>> taken = new java.util.HashSet<>();
+        final List<ReceiptStore.ReceiptRow> receipts = new ArrayList<>();
+        final List<ReceiptStore.Transition> transitions = new ArrayList<>();
+        private final Set<List<String>> taken = new HashSet<>();
 
         /** Whether this transaction already took this receipt of the document (not yet in the receipt table). */
         boolean has(String documentId, String status, String time) {
-            return taken.contains(java.util.Arrays.asList(documentId, status, time));
+            return taken.contains(Arrays.asList(documentId, status, time));
         }
 
         void add(ReceiptStore.ReceiptRow row) {
             receipts.add(row);
             if (row.documentId() != null) {
-                taken.add(java.util.Arrays.asList(row.documentId(), row.returnStatus(), row.returnTime()));
+                taken.add(Arrays.asList(row.documentId(), row.returnStatus(), row.returnTime()));
             }
         }
     }
