@@ -154,20 +154,28 @@ public final class FolderTransport implements Transport {
         return taken;
     }
 
-    /** Consecutive runs of files within the batch limits; files too large for the limit are left for {@link #take}. */
+    /**
+     * Consecutive runs of files within the batch limits. A file over the size limit stands alone, so that
+     * {@link #take} sets it aside.
+     */
     private List<List<Path>> batches(List<Path> files) {
         List<List<Path>> batches = new ArrayList<>();
         List<Path> batch = new ArrayList<>();
         long bytes = 0;
         for (Path file : files) {
             long size = sizeOf(file);
-            if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
+            if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES || size > maxBytes)) {
                 batches.add(batch);
                 batch = new ArrayList<>();
                 bytes = 0;
             }
             batch.add(file);
             bytes += size;
+            if (size > maxBytes) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
         }
         if (!batch.isEmpty()) {
             batches.add(batch);
@@ -188,9 +196,6 @@ public final class FolderTransport implements Transport {
         List<Envelope> envelopes = new ArrayList<>(batch.size());
         try {
             for (Path file : batch) {
-                if (Files.size(file) > maxBytes) {
-                    return false;
-                }
                 envelopes.add(new Envelope(idOf(file.getFileName().toString()), Files.readAllBytes(file)));
             }
             handler.acceptAll(envelopes);

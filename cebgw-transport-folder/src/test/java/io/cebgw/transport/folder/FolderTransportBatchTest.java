@@ -87,6 +87,21 @@ class FolderTransportBatchTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsSetAsideAndTheOthersAreTaken() throws Exception {
+        send(2, "a");
+        FolderTransport exchange = new FolderTransport(dir, FolderTransport.Side.EXCHANGE, Duration.ofMillis(10), 1 << 20);
+        exchange.send(new Transport.Envelope("big", "x".repeat(500).getBytes(StandardCharsets.UTF_8), 1));
+        send(2, "z");
+        Recorder handler = new Recorder();
+        FolderTransport enterprise = new FolderTransport(dir, FolderTransport.Side.ENTERPRISE, Duration.ofMillis(10), 100);
+        assertThat(enterprise.pollOnce(handler)).isEqualTo(4);
+        assertThat(handler.all()).containsExactlyInAnyOrder("a0000", "a0001", "z0000", "z0001");
+        try (var failed = Files.list(dir.resolve("failed"))) {
+            assertThat(failed.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("big.xml.reason.txt"));
+        }
+    }
+
+    @Test
     void aRefusedBatchIsOfferedOneAtATimeAndOnlyTheBadMessageIsSetAside() throws Exception {
         send(2, "good-a");
         send(1, "bad");
