@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Documents are changed only on the sandbox's worker thread; arrivals may be read from any thread.
  */
 public final class Ledger {
-    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    /** Appended once per message and read rarely (status page, tests): a copy-on-write list would copy it on every append. */
+    private final List<Arrival> arrivals = new ArrayList<>();
     private final Map<String, Document> documents = new LinkedHashMap<>();
     private final Map<String, List<Document>> listsByLogisticsNo = new HashMap<>();
     private final Map<String, Document> listsByInvtNo = new HashMap<>();
@@ -26,12 +26,16 @@ public final class Ledger {
 
     Arrival arrival(String transportId, Instant time, int size) {
         Arrival arrival = new Arrival(numbers.incrementAndGet(), transportId, time, size);
-        arrivals.add(arrival);
+        synchronized (arrivals) {
+            arrivals.add(arrival);
+        }
         return arrival;
     }
 
     public List<Arrival> arrivals() {
-        return List.copyOf(arrivals);
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
     }
 
     /** Records a CopMsgId; true when it was seen before (a duplicate delivery). */
