@@ -105,7 +105,7 @@ public final class DocumentService {
             tx.executeWithoutResult(status -> {
                 documents.insert(row);
                 if (signed != null) {
-                    outbox.insert(enterpriseId, row.id(), signed.copMsgId(), signed.envelope(), now);
+                    outbox.insert(enterpriseId, row.id(), signed.copMsgId(), null, now); // the row's envelope is sent
                 }
             });
             return new Created(row, findings, false);
@@ -179,7 +179,7 @@ public final class DocumentService {
         tx.executeWithoutResult(status -> {
             var now = clock.instant();
             documents.signed(row.id(), signed.xml(), signed.envelope(), signed.copMsgId(), now);
-            outbox.insert(row.enterpriseId(), row.id(), signed.copMsgId(), signed.envelope(), now);
+            outbox.insert(row.enterpriseId(), row.id(), signed.copMsgId(), null, now); // the envelope just stored is sent
         });
         return documents.byId(enterpriseId, documentId).orElseThrow();
     }

@@ -1,9 +1,11 @@
 package io.cebgw.server.store;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +28,16 @@ public final class OutboxStore {
         this.dialect = dialect;
     }
 
+    /**
+     * A message to send, committed with the change that caused it. {@code payload} null: the bytes are the document's
+     * own envelope ({@code document.envelope}, written in the same transaction), read when the row is claimed — an
+     * envelope is not stored twice.
+     */
     public void insert(String enterpriseId, String documentId, String copMsgId, byte[] payload, Instant now) {
         jdbc.sql("insert into outbox (enterprise_id, document_id, cop_msg_id, payload, attempts, next_attempt_at, state, created_at)"
                         + " values (?, ?, ?, ?, 0, ?, 'PENDING', ?)")
-                .params(enterpriseId, documentId, copMsgId, payload, Timestamp.from(now), Timestamp.from(now)).update();
+                .params(enterpriseId, documentId, copMsgId, new SqlParameterValue(Types.VARBINARY, payload), Timestamp.from(now), Timestamp.from(now))
+                .update();
     }
 
     /** Claims up to {@code limit} due rows for this relay; other relays do not get them until released. */
@@ -43,7 +51,9 @@ public final class OutboxStore {
             }
             jdbc.sql("update outbox set claimed_by = :relay, claimed_at = :now where id in (:ids)")
                     .param("relay", relayId).param("now", Timestamp.from(now)).param("ids", ids).update();
-            return jdbc.sql("select * from outbox where id in (:ids) order by id").param("ids", ids).query(OutboxStore::row).list();
+            return jdbc.sql("select o.id, o.enterprise_id, o.document_id, o.cop_msg_id, coalesce(o.payload, d.envelope) as payload, o.attempts,"
+                            + " o.state, o.last_error from outbox o left join document d on d.id = o.document_id where o.id in (:ids) order by o.id")
+                    .param("ids", ids).query(OutboxStore::row).list();
         });
     }
 

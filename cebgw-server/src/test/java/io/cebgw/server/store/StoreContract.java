@@ -126,6 +126,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDocumentsOutboxRowSendsTheDocumentsOwnEnvelope() {
+        String a = enterprise("DXPENT0000000001");
+        DocumentRow d = document(a, "AGENT|COP7", null);
+        byte[] envelope = "<DxpMsg>信封</DxpMsg>".getBytes(StandardCharsets.UTF_8);
+        tx.executeWithoutResult(s -> {
+            documents.signed(d.id(), new byte[] {7}, envelope, "COPMSG-7", now);
+            outbox.insert(a, d.id(), "COPMSG-7", null, now.minusSeconds(1));
+        });
+        outbox.insert(a, "not-a-document", "COPMSG-8", new byte[] {8}, now.minusSeconds(1));
+        List<OutboxRow> claimed = outbox.claim("relay", now, 10);
+        assertThat(claimed).extracting(OutboxRow::copMsgId).containsExactly("COPMSG-7", "COPMSG-8");
+        assertThat(claimed.get(0).payload()).isEqualTo(envelope);
+        assertThat(claimed.get(1).payload()).containsExactly(8);
+        assertThat(jdbc.sql("select count(*) from outbox where payload is null").query(Integer.class).single()).as("stored once").isEqualTo(1);
+    }
+
+    @Test
     void outboxClaimsEachRowOnceAcrossRelays() throws Exception {
         String a = enterprise("DXPENT0000000001");
         for (int i = 0; i < 40; i++) {
