@@ -18,9 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +75,6 @@ public final class GatewayLoad {
             KeyPairs.writePkcs12(key, p12, "load-password".toCharArray(), "cebgw");
             EnterpriseService.Registered e = context.getBean(EnterpriseService.class).register("load", "3301964ABC", "DXPENT0000077777", "EBC",
                     "type=pkcs12\npath=" + p12 + "\npassword.file=" + dir.resolve("load.pw") + "\n");
-            warmUp(port, e.apiKey());
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Round warm = round(jdbc, port, e.apiKey(), bodies("W", warmUp), clients, 0);
             List<String> bodies = bodies("L", documents);
@@ -183,14 +179,6 @@ public final class GatewayLoad {
             }
         }
         return status;
-    }
-
-    private static void warmUp(int port, String apiKey) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 200; i++) {
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents?limit=1")).header("X-Api-Key", apiKey).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
     }
 
     private static double rawSm2Rate(Duration duration) throws Exception {
