@@ -11,6 +11,7 @@ import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.ArchiveStore;
+import io.cebgw.server.store.AutovacuumCheck;
 import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
@@ -39,7 +40,9 @@ class GatewayConfiguration {
 
     @Bean
     Dialect dialect(DataSource dataSource) {
-        return Dialect.of(dataSource);
+        Dialect dialect = Dialect.of(dataSource);
+        AutovacuumCheck.run(dialect, JdbcClient.create(dataSource));
+        return dialect;
     }
 
     /** Migrations per database; MySQL shares MariaDB's. */

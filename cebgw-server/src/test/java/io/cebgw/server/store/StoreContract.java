@@ -269,4 +269,16 @@ abstract class StoreContract {
         assertThat(v.intact()).as(v.reason()).isTrue();
         assertThat(v.entries()).isEqualTo(4);
     }
+
+    @Test
+    void autovacuumCheckWarnsOnlyWhenPostgresqlRunsWithoutIt() {
+        Dialect dialect = Dialect.of(dataSource);
+        java.util.Optional<String> warning = AutovacuumCheck.run(dialect, jdbc);
+        if (dialect == Dialect.POSTGRESQL) {
+            String setting = jdbc.sql("show autovacuum").query(String.class).single();
+            assertThat(warning.isPresent()).as("autovacuum is " + setting).isEqualTo(setting.equals("off"));
+        } else {
+            assertThat(warning).isEmpty();
+        }
+    }
 }
