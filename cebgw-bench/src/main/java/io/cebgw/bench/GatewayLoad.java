@@ -81,7 +81,6 @@ public final class GatewayLoad {
                     "type=pkcs12\npath=" + p12 + "\npassword.file=" + dir.resolve("load.pw") + "\n");
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Round warm = round(jdbc, port, e.apiKey(), bodies("W", warmUp), clients);
-            boolean analyzed = analyzeWithoutAutovacuum(jdbc);
             List<String> bodies = bodies("L", documents);
             Profiler profiler = Profiler.start();
             Round measured = round(jdbc, port, e.apiKey(), bodies, clients);
@@ -89,9 +88,6 @@ public final class GatewayLoad {
             System.out.printf("GatewayLoad on PostgreSQL over %s: %d documents, %d clients (after %d warm-up documents: %.0f documents/s)%n",
                     transport, documents, clients, warm.documents(), warm.perSecond());
             measured.print();
-            if (analyzed) {
-                System.out.println("  (PostgreSQL's autovacuum is off here: the tables were analyzed once after the warm-up round)");
-            }
             double rawAfter = rawSm2Rate(Duration.ofSeconds(3));
             System.out.printf("  raw SM2 signing rate %.0f signatures/s before, %.0f after (same run, one thread, 1 KB)%n", rawSigning, rawAfter);
             System.out.printf("  documents/s per 1,000 raw signatures/s: %.1f (compare runs on different machines or days by this)%n",
@@ -110,20 +106,6 @@ public final class GatewayLoad {
             bodies.add(JsonMessages.write(order).toString());
         }
         return bodies;
-    }
-
-    /**
-     * Where PostgreSQL runs without autovacuum (as this project's machines do), analyzes the load database once, as
-     * autovacuum would have done many times during the warm-up round: without it the statements prepared while the
-     * tables were small keep their sequential-scan plans (the gateway warns about this at start, see
-     * {@code AutovacuumCheck}).
-     */
-    private static boolean analyzeWithoutAutovacuum(JdbcClient jdbc) {
-        if (!"off".equals(jdbc.sql("show autovacuum").query(String.class).single())) {
-            return false;
-        }
-        jdbc.sql("analyze").update();
-        return true;
     }
 
     /** Posts every body from {@code clients} threads and waits until all of them are final. */

@@ -11,7 +11,7 @@ import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.ArchiveStore;
-import io.cebgw.server.store.AutovacuumCheck;
+import io.cebgw.server.store.StatisticsKeeper;
 import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
@@ -40,9 +40,12 @@ class GatewayConfiguration {
 
     @Bean
     Dialect dialect(DataSource dataSource) {
-        Dialect dialect = Dialect.of(dataSource);
-        AutovacuumCheck.run(dialect, JdbcClient.create(dataSource));
-        return dialect;
+        return Dialect.of(dataSource);
+    }
+
+    @Bean
+    StatisticsKeeper statisticsKeeper(Dialect dialect, JdbcClient jdbc) {
+        return StatisticsKeeper.of(dialect, jdbc);
     }
 
     /** Migrations per database; MySQL shares MariaDB's. */

@@ -3,6 +3,7 @@ package io.cebgw.server;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
+import io.cebgw.server.store.StatisticsKeeper;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The background work: the outbox relay, the stale-claim sweeper, and receipt intake from the transport. */
+/** The background work: the outbox relay, the stale-claim sweeper, receipt intake from the transport, table statistics. */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.workers", havingValue = "true", matchIfMissing = true)
 class Workers {
@@ -21,8 +22,12 @@ class Workers {
     private final io.cebgw.server.flow.EnterpriseTransports transports;
     private final io.cebgw.server.document.ShipmentService shipments;
 
-    Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments) {
+    private final StatisticsKeeper statistics;
+
+    Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
+            StatisticsKeeper statistics) {
         this.relay = relay;
+        this.statistics = statistics;
         this.receipts = receipts;
         this.transports = transports;
         this.shipments = shipments;
@@ -55,5 +60,15 @@ class Workers {
     @Scheduled(fixedDelayString = "60s")
     void sweep() {
         relay.sweep();
+    }
+
+    /** Only on a PostgreSQL without autovacuum: its statistics, before stale plans set in while the tables grow. */
+    @Scheduled(fixedDelayString = "15s")
+    void keepStatistics() {
+        try {
+            statistics.analyzeWhereDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "analyzing the gateway's tables failed (tried again in 15 s)", e);
+        }
     }
 }

@@ -271,14 +271,38 @@ abstract class StoreContract {
     }
 
     @Test
-    void autovacuumCheckWarnsOnlyWhenPostgresqlRunsWithoutIt() {
+    void statisticsAreKeptOnlyWherePostgresqlRunsWithoutAutovacuum() {
         Dialect dialect = Dialect.of(dataSource);
-        java.util.Optional<String> warning = AutovacuumCheck.run(dialect, jdbc);
+        StatisticsKeeper keeper = StatisticsKeeper.of(dialect, jdbc);
         if (dialect == Dialect.POSTGRESQL) {
-            String setting = jdbc.sql("show autovacuum").query(String.class).single();
-            assertThat(warning.isPresent()).as("autovacuum is " + setting).isEqualTo(setting.equals("off"));
+            assertThat(keeper.active()).isEqualTo(jdbc.sql("show autovacuum").query(String.class).single().equals("off"));
         } else {
-            assertThat(warning).isEmpty();
+            assertThat(keeper.active()).isFalse();
+            assertThat(keeper.analyzeWhereDue()).isEmpty();
         }
+    }
+
+    @Test
+    void anActiveKeeperAnalyzesATableOnceEnoughOfItsRowsChanged() throws Exception {
+        if (Dialect.of(dataSource) != Dialect.POSTGRESQL) {
+            return; // the statistics it reads and the ANALYZE it runs are PostgreSQL's
+        }
+        StatisticsKeeper keeper = new StatisticsKeeper(jdbc, true);
+        keeper.analyzeWhereDue(); // whatever the migrations left
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("insert into status_transition (document_id, to_status, happened_at)"
+                    + " select 'd' || n, '2', now() from generate_series(1, 200) n");
+            s.execute("select pg_stat_force_next_flush()"); // this backend's counts reach pg_stat_user_tables now, not in 10 s
+            s.execute("select 1");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("select n_mod_since_analyze from pg_stat_user_tables where relname = 'status_transition' and schemaname = current_schema()")
+                .query(Long.class).single() < 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(keeper.analyzeWhereDue()).contains("status_transition").doesNotContain("api_key");
+        assertThat(jdbc.sql("select reltuples from pg_class where relname = 'status_transition' and relnamespace = current_schema()::regnamespace")
+                .query(Double.class).single()).isEqualTo(200.0);
+        assertThat(keeper.analyzeWhereDue()).doesNotContain("status_transition");
     }
 }
