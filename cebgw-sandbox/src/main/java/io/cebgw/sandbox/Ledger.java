@@ -1,6 +1,7 @@
 package io.cebgw.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,11 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything the sandbox has seen and decided: arrivals (every message, accepted or not), documents by business
  * key, declaration lists by their waybill number and list number, CopMsgIds for duplicate deliveries.
- * Documents are changed only on the sandbox's worker thread; arrivals may be read from any thread.
+ * Documents are changed only on the sandbox's worker thread; arrivals may be read from any thread. Only the newest
+ * {@value #KEPT_ARRIVALS} arrivals are kept (a sandbox left running would otherwise grow with every message); their
+ * numbers keep counting from the first.
  */
 public final class Ledger {
+    static final int KEPT_ARRIVALS = 100_000;
     /** Appended once per message and read rarely (status page, tests): a copy-on-write list would copy it on every append. */
-    private final List<Arrival> arrivals = new ArrayList<>();
+    private final ArrayDeque<Arrival> arrivals = new ArrayDeque<>();
+    private final int keptArrivals;
     private final Map<String, Document> documents = new LinkedHashMap<>();
     private final Map<String, List<Document>> listsByLogisticsNo = new HashMap<>();
     private final Map<String, Document> listsByInvtNo = new HashMap<>();
@@ -24,14 +29,26 @@ public final class Ledger {
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
+    Ledger() {
+        this(KEPT_ARRIVALS);
+    }
+
+    Ledger(int keptArrivals) {
+        this.keptArrivals = keptArrivals;
+    }
+
     Arrival arrival(String transportId, Instant time, int size) {
         Arrival arrival = new Arrival(numbers.incrementAndGet(), transportId, time, size);
         synchronized (arrivals) {
-            arrivals.add(arrival);
+            arrivals.addLast(arrival);
+            if (arrivals.size() > keptArrivals) {
+                arrivals.removeFirst();
+            }
         }
         return arrival;
     }
 
+    /** The kept arrivals, oldest first. */
     public List<Arrival> arrivals() {
         synchronized (arrivals) {
             return List.copyOf(arrivals);

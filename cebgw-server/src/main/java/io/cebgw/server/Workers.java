@@ -36,11 +36,7 @@ class Workers {
     /** Shipments: declares each waiting document once what it depends on has been accepted. */
     @Scheduled(fixedDelayString = "${cebgw.relay-interval:200ms}")
     void dispatchShipments() {
-        try {
-            shipments.dispatch();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "shipment dispatch round failed (retried next round)", e);
-        }
+        round("shipment dispatch", shipments::dispatch);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,25 +46,26 @@ class Workers {
 
     @Scheduled(fixedDelayString = "${cebgw.relay-interval:200ms}")
     void relay() {
-        try {
-            relay.relay();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "outbox relay round failed (retried next round)", e);
-        }
+        round("outbox relay", relay::relay);
     }
 
     @Scheduled(fixedDelayString = "60s")
     void sweep() {
-        relay.sweep();
+        round("stale-claim sweep", relay::sweep);
     }
 
     /** Only on a PostgreSQL without autovacuum: its statistics, before stale plans set in while the tables grow. */
     @Scheduled(fixedDelayString = "15s")
     void keepStatistics() {
+        round("table statistics", statistics::analyzeWhereDue);
+    }
+
+    /** One round of a background job: a failure is logged and the job runs again at its next round. */
+    private static void round(String job, Runnable work) {
         try {
-            statistics.analyzeWhereDue();
+            work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "analyzing the gateway's tables failed (tried again in 15 s)", e);
+            LOG.log(Level.WARNING, job + " round failed (tried again next round)", e);
         }
     }
 }
