@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GatewayLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private GatewayLoad() {
     }
 

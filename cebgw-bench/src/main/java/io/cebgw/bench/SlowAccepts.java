@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 final class SlowAccepts {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private SlowAccepts() {
     }
 

@@ -21,16 +21,15 @@ class Workers {
     private final ReceiptProcessor receipts;
     private final io.cebgw.server.flow.EnterpriseTransports transports;
     private final io.cebgw.server.document.ShipmentService shipments;
-
     private final StatisticsKeeper statistics;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
             StatisticsKeeper statistics) {
         this.relay = relay;
-        this.statistics = statistics;
         this.receipts = receipts;
         this.transports = transports;
         this.shipments = shipments;
+        this.statistics = statistics;
     }
 
     /** Shipments: declares each waiting document once what it depends on has been accepted. */

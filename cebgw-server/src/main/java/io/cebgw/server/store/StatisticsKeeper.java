@@ -2,7 +2,6 @@ package io.cebgw.server.store;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -55,12 +54,10 @@ public final class StatisticsKeeper {
                               + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)
                         order by s.relname""")
                 .param(TABLES.toArray(String[]::new)).query(String.class).list();
-        List<String> analyzed = new ArrayList<>();
         for (String table : due) {
             jdbc.sql("analyze " + table).update(); // names from the fixed list above, never from input
-            analyzed.add(table);
         }
-        return analyzed;
+        return due;
     }
 
     /** The warning for this value of the {@code autovacuum} setting, if it needs one. */
