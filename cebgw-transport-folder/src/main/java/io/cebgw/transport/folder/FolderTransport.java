@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Exchange through folders, the layout of the vendor and Single Window clients:
@@ -37,6 +40,8 @@ public final class FolderTransport implements Transport {
     /** How often a failing message is offered to the handler before it is set aside in failed/. */
     public static final int ATTEMPTS = 3;
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+    private static final Pattern UNSAFE_IN_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
     /** At most this many files go to a {@link BatchHandler} at once. */
     static final int BATCH = 100;
     /** And at most this many bytes. */
@@ -303,14 +308,14 @@ public final class FolderTransport implements Transport {
     }
 
     private static String safe(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = UNSAFE_IN_NAMES.matcher(id).replaceAll("_");
         return safe.length() > 120 ? safe.substring(0, 120) : safe;
     }
 
     /** {@code yyyyMMddHHmmssSSS-seq-id.xml}: sortable by time, unique, safe on every file system. */
     static String fileName(String id) {
         String safe = safe(id);
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
+        String stamp = LocalDateTime.now().format(FILE_STAMP);
         return stamp + "-" + String.format("%06d", SEQUENCE.incrementAndGet() % 1_000_000) + "-" + safe + ".xml";
     }
 
