@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The background work: the outbox relay, the stale-claim sweeper, receipt intake from the transport, table statistics. */
+/** The background work: the outbox relay with its claim renewal and stale-claim sweeper, receipt intake, table statistics. */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.workers", havingValue = "true", matchIfMissing = true)
 class Workers {
@@ -48,7 +48,14 @@ class Workers {
         round("outbox relay", relay::relay);
     }
 
-    @Scheduled(fixedDelayString = "60s")
+    /** Every {@link OutboxRelay#RENEW_EVERY}: the relay's lease on what it has claimed. */
+    @Scheduled(fixedDelayString = "5s")
+    void renewClaims() {
+        round("claim renewal", relay::renewClaims);
+    }
+
+    /** Claims of a relay that died: freed once its lease ran out ({@link OutboxRelay#CLAIM_LEASE}). */
+    @Scheduled(fixedDelayString = "5s")
     void sweep() {
         round("stale-claim sweep", relay::sweep);
     }

@@ -16,10 +16,15 @@ import java.util.logging.Logger;
 /**
  * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
  * every attempt), archives it, marks it sent; on failure retries with exponential back-off and dead-letters after
- * {@code maxAttempts}. Stale claims (a relay that died mid-send) are freed by {@link #sweep()}.
+ * {@code maxAttempts}. A relay renews its claims every {@link #RENEW_EVERY} ({@link #renewClaims()}); claims not renewed
+ * for {@link #CLAIM_LEASE} — a relay that died mid-send — are freed by {@link #sweep()}.
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    /** How often a live relay renews its claims. */
+    public static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+    /** How long a claim lives without renewal: several renewals, so a busy database or a GC pause does not lose it. */
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
     private final OutboxStore outbox;
     private final Route route;
@@ -103,8 +108,13 @@ public final class OutboxRelay {
         return d.compareTo(maxRetry) > 0 ? maxRetry : d;
     }
 
-    /** Frees claims older than a minute. */
+    /** Renews this relay's claims; runs on its own thread, also while a send takes long. */
+    public int renewClaims() {
+        return outbox.renewClaims(relayId, clock.instant());
+    }
+
+    /** Frees claims whose relay has not renewed them for {@link #CLAIM_LEASE}. */
     public int sweep() {
-        return outbox.releaseStale(clock.instant(), Duration.ofMinutes(1));
+        return outbox.releaseStale(clock.instant(), CLAIM_LEASE);
     }
 }

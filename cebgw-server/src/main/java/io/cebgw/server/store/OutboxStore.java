@@ -78,6 +78,12 @@ public final class OutboxStore {
                 .update();
     }
 
+    /** A live relay renews its claims (its lease), so that only a dead relay's claims grow stale; returns how many. */
+    public int renewClaims(String relayId, Instant now) {
+        return jdbc.sql("update outbox set claimed_at = ? where state = 'PENDING' and claimed_by = ?")
+                .params(Timestamp.from(now), relayId).update();
+    }
+
     /** Frees claims older than {@code stale} (a relay that died mid-send); returns how many. */
     public int releaseStale(Instant now, Duration stale) {
         return jdbc.sql("update outbox set claimed_by = null where state = 'PENDING' and claimed_by is not null and claimed_at < ?")

@@ -179,6 +179,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void renewedClaimsStayWhileThoseOfADeadRelayAreFreed() {
+        String a = enterprise("DXPENT0000000001");
+        for (int i = 0; i < 4; i++) {
+            outbox.insert(a, "doc-" + i, "COP-" + i, new byte[] {(byte) i}, now);
+        }
+        List<OutboxRow> alive = outbox.claim("alive", now, 2);
+        assertThat(alive).hasSize(2);
+        assertThat(outbox.claim("dead", now, 2)).hasSize(2);
+        Instant later = now.plusSeconds(25);
+        assertThat(outbox.renewClaims("alive", later)).isEqualTo(2);
+        assertThat(outbox.releaseStale(now.plusSeconds(40), Duration.ofSeconds(30))).as("only the dead relay's claims").isEqualTo(2);
+        assertThat(outbox.claim("next", now.plusSeconds(40), 10)).extracting(OutboxRow::copMsgId).containsExactlyInAnyOrder("COP-2", "COP-3");
+        outbox.sentAll(alive.stream().map(OutboxRow::id).toList());
+        assertThat(outbox.renewClaims("alive", now.plusSeconds(41))).as("rows that were sent are no longer claimed").isZero();
+    }
+
+    @Test
     void outboxRetriesDeadLettersAndResends() {
         String a = enterprise("DXPENT0000000001");
         outbox.insert(a, "doc-1", "COP-1", new byte[] {1}, now);
