@@ -151,4 +151,54 @@ public abstract class TransportContract {
         assertThat(atExchange).extracting(Transport.Envelope::id).containsExactly("RETRY");
         assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
     }
+
+    /**
+     * Takes what it is given, in one call or one by one, in the order taken; refuses any batch that holds a message
+     * whose text contains "BAD" (each alone is taken), and can hold up its first call to let messages pile up.
+     */
+    protected static final class BatchRecorder implements Transport.BatchHandler {
+        public final List<String> taken = new CopyOnWriteArrayList<>();
+        public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        private final long firstCallMillis;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        public BatchRecorder(long firstCallMillis) {
+            this.firstCallMillis = firstCallMillis;
+        }
+
+        @Override
+        public void acceptAll(List<Transport.Envelope> envelopes) throws Exception {
+            holdFirst();
+            if (envelopes.stream().anyMatch(e -> new String(e.bytes(), StandardCharsets.UTF_8).contains("BAD"))) {
+                throw new IllegalStateException("a message in this batch is refused in a batch");
+            }
+            batchSizes.add(envelopes.size());
+            envelopes.forEach(e -> taken.add(e.id()));
+        }
+
+        @Override
+        public void accept(Transport.Envelope envelope) throws Exception {
+            holdFirst();
+            taken.add(envelope.id());
+        }
+
+        private void holdFirst() throws InterruptedException {
+            if (calls.getAndIncrement() == 0) {
+                Thread.sleep(firstCallMillis);
+            }
+        }
+    }
+
+    /** Whether or not the transport batches: each message once, in order; a batch refused for one message loses none. */
+    @Test
+    void aBatchHandlerGetsEveryMessageOnceInOrderAndARefusedBatchOneByOne() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            deliver(new Transport.Envelope(String.format("B%02d", i), (i == 17 ? "<BAD/>" : "<ok/>").getBytes(StandardCharsets.UTF_8), 200 + i));
+        }
+        BatchRecorder recorder = new BatchRecorder(300);
+        exchange.start(recorder);
+        await(() -> recorder.taken.size() >= 30, Duration.ofSeconds(30));
+        Thread.sleep(200);
+        assertThat(recorder.taken).containsExactly(java.util.stream.IntStream.range(0, 30).mapToObj(i -> String.format("B%02d", i)).toArray(String[]::new));
+    }
 }

@@ -13,14 +13,23 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
  * The AMQP transport (RabbitMQ, the data sub-centers' middleware): each envelope a persistent message on the send
  * queue, confirmed by the broker before {@link #send} returns; receipts consumed from the receive queue with manual
- * acks after the handler returned (a failing handler's message is requeued). Connections recover by themselves.
+ * acks after the handler returned (a failing handler's message is requeued). A {@link BatchHandler} gets what has
+ * arrived together in one call (the broker prefetches up to {@value #BATCH}); a refused batch is offered again one
+ * message at a time. Connections recover by themselves.
  * A message re-sent with the same sequence (a retry after a crash) carries the same message id and is dropped by the
  * receiving end, which remembers the ids it has handled.
  */
@@ -33,8 +42,14 @@ public final class AmqpTransport implements Transport {
     private final Duration confirmTimeout;
     private final Connection connection;
     private final Channel publisher;
+    /** Receipts handed to a batch handler in one call at most (and the broker's prefetch for it). */
+    static final int BATCH = 100;
+
     private Channel consumer;
     private final HandledIds handled = new HandledIds();
+    private final BlockingQueue<Delivery> arrivals = new LinkedBlockingQueue<>();
+    private Thread receiver;
+    private volatile boolean closed;
 
     /**
      * @param uri          e.g. {@code amqp://guest:guest@127.0.0.1:5672} (credentials from configuration, never logged)
@@ -93,33 +108,90 @@ public final class AmqpTransport implements Transport {
     public synchronized void start(Handler handler) throws TransportException {
         try {
             consumer = connection.createChannel();
-            consumer.basicQos(1);
+            consumer.basicQos(handler instanceof BatchHandler ? BATCH : 1);
             consumer.basicConsume(receiveQueue, false, new DefaultConsumer(consumer) {
                 @Override
-                public void handleDelivery(String tag, com.rabbitmq.client.Envelope delivery, AMQP.BasicProperties properties, byte[] body)
-                        throws IOException {
-                    String messageId = properties.getMessageId();
+                public void handleDelivery(String tag, com.rabbitmq.client.Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
                     Object header = properties.getHeaders() == null ? null : properties.getHeaders().get("cebgw-id");
+                    String messageId = properties.getMessageId();
                     String id = header == null ? String.valueOf(messageId) : header.toString();
-                    if (messageId != null && handled.seen(messageId)) {
-                        getChannel().basicAck(delivery.getDeliveryTag(), false); // a re-sent copy: already handled
-                        return;
-                    }
-                    try {
-                        handler.accept(new Transport.Envelope(id, body));
-                        handled.remember(messageId);
-                        getChannel().basicAck(delivery.getDeliveryTag(), false);
-                    } catch (Exception e) {
-                        LOG.warning("amqp: handler failed for " + id + " (requeued): " + e);
-                        getChannel().basicNack(delivery.getDeliveryTag(), false, true);
-                    }
+                    arrivals.add(new Delivery(delivery.getDeliveryTag(), id, messageId, body));
                 }
             });
         } catch (IOException e) {
             throw new TransportException("cannot consume from " + receiveQueue + ": " + e.getMessage(), e);
         }
+        receiver = new Thread(() -> receive(handler), "amqp-receiver-" + receiveQueue);
+        receiver.setDaemon(true);
+        receiver.start();
     }
 
+    /** What the broker delivered, waiting for the receiver thread. */
+    private record Delivery(long tag, String id, String messageId, byte[] body) {
+    }
+
+    /**
+     * The receiver thread: hands over what has arrived — everything waiting, up to {@link #BATCH}, to a batch handler
+     * in one call — and acks each message once its handler returned. The only thread that uses the consumer channel
+     * after {@link #start}.
+     */
+    private void receive(Handler handler) {
+        while (!closed) {
+            try {
+                Delivery first = arrivals.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Delivery> batch = new ArrayList<>();
+                batch.add(first);
+                arrivals.drainTo(batch, BATCH - 1);
+                take(batch, handler);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("amqp: receiving from " + receiveQueue + " failed (unacknowledged messages come again): " + e);
+            }
+        }
+    }
+
+    private void take(List<Delivery> batch, Handler handler) throws IOException {
+        List<Delivery> fresh = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
+        for (Delivery d : batch) {
+            if (d.messageId() != null && (handled.seen(d.messageId()) || !inBatch.add(d.messageId()))) {
+                consumer.basicAck(d.tag(), false); // a re-sent copy: already handled, or already in this batch
+            } else {
+                fresh.add(d);
+            }
+        }
+        if (fresh.size() > 1 && handler instanceof BatchHandler all) {
+            try {
+                all.acceptAll(fresh.stream().map(d -> new Transport.Envelope(d.id(), d.body())).toList());
+                for (Delivery d : fresh) {
+                    handled.remember(d.messageId());
+                    consumer.basicAck(d.tag(), false);
+                }
+                return;
+            } catch (Exception e) {
+                LOG.info("amqp: a batch of " + fresh.size() + " was refused, offering each alone: " + e);
+            }
+        }
+        for (Delivery d : fresh) {
+            takeOne(d, handler);
+        }
+    }
+
+    private void takeOne(Delivery d, Handler handler) throws IOException {
+        try {
+            handler.accept(new Transport.Envelope(d.id(), d.body()));
+        } catch (Exception e) {
+            LOG.warning("amqp: handler failed for " + d.id() + " (requeued): " + e);
+            consumer.basicNack(d.tag(), false, true);
+            return;
+        }
+        handled.remember(d.messageId());
+        consumer.basicAck(d.tag(), false);
+    }
 
     /** Deletes both queues (tests, and tearing down a sandbox exchange). */
     public void deleteQueues() throws IOException {
@@ -129,6 +201,10 @@ public final class AmqpTransport implements Transport {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        if (receiver != null) {
+            receiver.interrupt();
+        }
         try {
             connection.close(2000);
         } catch (IOException | RuntimeException e) {
