@@ -34,6 +34,11 @@ public abstract class TransportContract {
     /** The exchange end (the data center's or the sandbox's side). */
     protected abstract Transport exchangeEnd() throws Exception;
 
+    /** Up to how many waiting messages the exchange end hands a batch handler in one call; 0: one at a time. */
+    protected int batchLimit() {
+        return 0;
+    }
+
     @BeforeEach
     void open() throws Exception {
         enterprise = enterpriseEnd();
@@ -156,7 +161,7 @@ public abstract class TransportContract {
      * Takes what it is given, in one call or one by one, in the order taken; refuses any batch that holds a message
      * whose text contains "BAD" (each alone is taken), and can hold up its first call to let messages pile up.
      */
-    protected static final class BatchRecorder implements Transport.BatchHandler {
+    private static final class BatchRecorder implements Transport.BatchHandler {
         public final List<String> taken = new CopyOnWriteArrayList<>();
         public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         private final long firstCallMillis;
@@ -200,5 +205,22 @@ public abstract class TransportContract {
         await(() -> recorder.taken.size() >= 30, Duration.ofSeconds(30));
         Thread.sleep(200);
         assertThat(recorder.taken).containsExactly(java.util.stream.IntStream.range(0, 30).mapToObj(i -> String.format("B%02d", i)).toArray(String[]::new));
+    }
+
+    @Test
+    void messagesWaitingTogetherReachABatchHandlerAsTheTransportPromises() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            deliver(new Transport.Envelope("T" + i, "<ok/>".getBytes(StandardCharsets.UTF_8), 300 + i));
+        }
+        BatchRecorder recorder = new BatchRecorder(300); // the first call waits: what follows has all arrived meanwhile
+        exchange.start(recorder);
+        await(() -> recorder.taken.size() >= 20, Duration.ofSeconds(30));
+        assertThat(recorder.taken).hasSize(20);
+        if (batchLimit() == 0) {
+            assertThat(recorder.batchSizes).as("handed over one at a time").isEmpty();
+        } else {
+            assertThat(recorder.batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(batchLimit()));
+            assertThat(recorder.batchSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).as("largest batch").isGreaterThan(1);
+        }
     }
 }

@@ -20,4 +20,9 @@ class FolderTransportContractTest extends TransportContract {
     protected Transport exchangeEnd() throws Exception {
         return new FolderTransport(dir, FolderTransport.Side.EXCHANGE, Duration.ofMillis(10), 64L << 20);
     }
+
+    @Override
+    protected int batchLimit() {
+        return FolderTransport.BATCH;
+    }
 }

@@ -6,12 +6,9 @@ import io.cebgw.core.transport.TransportException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transport contract over JMS, against an embedded ActiveMQ Artemis broker. */
 class JmsTransportContractTest extends NetworkTransportContract {
@@ -49,17 +46,8 @@ class JmsTransportContractTest extends NetworkTransportContract {
                 + "&initialConnectAttempts=1&reconnectAttempts=0"), prefix + ".out", prefix + ".in", "silent peer");
     }
 
-    @Test
-    void messagesWaitingTogetherReachABatchHandlerInOneCall() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            deliver(new Transport.Envelope("T" + i, "<ok/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), 300 + i));
-        }
-        BatchRecorder recorder = new BatchRecorder(0);
-        exchange.start(recorder);
-        await(() -> recorder.taken.size() >= 20, Duration.ofSeconds(30));
-        assertThat(recorder.taken).hasSize(20);
-        assertThat(recorder.batchSizes).as("batches taken in one call").isNotEmpty()
-                .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(JmsTransport.BATCH));
-        assertThat(recorder.batchSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(1);
+    @Override
+    protected int batchLimit() {
+        return JmsTransport.BATCH;
     }
 }
