@@ -48,14 +48,14 @@ class Workers {
         round("outbox relay", relay::relay);
     }
 
-    /** Every {@link OutboxRelay#RENEW_EVERY}: the relay's lease on what it has claimed. */
-    @Scheduled(fixedDelayString = "5s")
+    /** The relay's lease on what it has claimed. */
+    @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
     void renewClaims() {
         round("claim renewal", relay::renewClaims);
     }
 
     /** Claims of a relay that died: freed once its lease ran out ({@link OutboxRelay#CLAIM_LEASE}). */
-    @Scheduled(fixedDelayString = "5s")
+    @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
     void sweep() {
         round("stale-claim sweep", relay::sweep);
     }

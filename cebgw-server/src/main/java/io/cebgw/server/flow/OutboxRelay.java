@@ -16,13 +16,13 @@ import java.util.logging.Logger;
 /**
  * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
  * every attempt), archives it, marks it sent; on failure retries with exponential back-off and dead-letters after
- * {@code maxAttempts}. A relay renews its claims every {@link #RENEW_EVERY} ({@link #renewClaims()}); claims not renewed
+ * {@code maxAttempts}. A relay renews its claims every {@link #RENEW_EVERY_MILLIS} ms ({@link #renewClaims()}); claims not renewed
  * for {@link #CLAIM_LEASE} — a relay that died mid-send — are freed by {@link #sweep()}.
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    /** How often a live relay renews its claims. */
-    public static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+    /** How often a live relay renews its claims, and the sweeper looks for claims nobody renewed (milliseconds). */
+    public static final long RENEW_EVERY_MILLIS = 5_000;
     /** How long a claim lives without renewal: several renewals, so a busy database or a GC pause does not lose it. */
     public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
