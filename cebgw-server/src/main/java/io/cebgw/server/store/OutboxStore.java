@@ -57,10 +57,6 @@ public final class OutboxStore {
         });
     }
 
-    public void sent(long id) {
-        jdbc.sql("update outbox set state = 'SENT', claimed_by = null, attempts = attempts + 1 where id = ?").param(id).update();
-    }
-
     /** Several rows sent (one statement). */
     public void sentAll(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -209,7 +209,7 @@ abstract class StoreContract {
         assertThat(outbox.countsByState()).containsEntry("DEAD", 1);
         assertThat(outbox.resend(a, "doc-1", now)).isEqualTo(1);
         OutboxRow resent = outbox.claim("r", now, 1).get(0);
-        outbox.sent(resent.id());
+        outbox.sentAll(List.of(resent.id()));
         assertThat(outbox.forDocument(a, "doc-1")).singleElement().satisfies(r -> {
             assertThat(r.state()).isEqualTo("SENT");
             assertThat(r.copMsgId()).isEqualTo("COP-1");
