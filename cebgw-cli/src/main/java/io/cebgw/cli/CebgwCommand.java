@@ -1,9 +1,11 @@
 package io.cebgw.cli;
 
-import picocli.CommandLine;
+import io.cebgw.core.problem.CommandProblem;
+import io.cebgw.core.problem.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -95,6 +97,23 @@ public final class CebgwCommand implements Runnable {
      * server that the CLI module does not depend on).
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Object... extraSubcommands) {
+        CommandLine cli = commandLine(out, err, extraSubcommands);
+        CebgwCommand root = cli.getCommand();
+        root.lang = languageOption(args);
+        String unknown = unknownCommand(cli, args);
+        if (unknown != null) {
+            return root.badArguments(cli, CommandProblem.UNKNOWN_COMMAND.with(unknown),
+                    new CommandLine.UnmatchedArgumentException(cli, java.util.List.of(unknown)).getSuggestions());
+        }
+        root.lang = null; // picocli sets it again from the same words
+        return cli.execute(args);
+    }
+
+    /**
+     * The command line as {@link #run} executes it — every command, its handlers for bad arguments and internal errors —
+     * without running it (the documentation test parses every documented command with it).
+     */
+    public static CommandLine commandLine(PrintStream out, PrintStream err, Object... extraSubcommands) {
         CebgwCommand root = new CebgwCommand();
         root.out = out;
         root.err = err;
@@ -112,13 +131,64 @@ public final class CebgwCommand implements Runnable {
             }
             return ExitCode.INTERNAL;
         });
-        cli.setParameterExceptionHandler((ex, args1) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("cebgw: " + ex.getMessage());
-            c.getErr().println(root.language().pick("用法见：", "See: ") + c.getCommandSpec().qualifiedName() + " --help");
-            return ExitCode.UNREADABLE;
-        });
-        return cli.execute(args);
+        cli.setParameterExceptionHandler((ex, args1) -> root.badArguments(ex.getCommandLine(), problemOf(ex),
+                ex instanceof CommandLine.UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : java.util.List.of()));
+        return cli;
+    }
+
+    /** A bad command line as a problem: its own when a command raised one, else picocli's words under CEB-U002. */
+    private static Problem problemOf(CommandLine.ParameterException e) {
+        return e instanceof ProblemParameterException p ? p.problem : CommandProblem.BAD_ARGUMENTS.with(e.getMessage());
+    }
+
+    /** A command's refusal of its arguments with a problem code (exit code 2). */
+    public static final class ProblemParameterException extends CommandLine.ParameterException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        public ProblemParameterException(CommandLine commandLine, Problem problem) {
+            super(commandLine, problem.en());
+            this.problem = problem;
+        }
+    }
+
+    /** The value of {@code --lang} when the words hold one (read before picocli, for the unknown-command message). */
+    private static String languageOption(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if ("--lang".equals(args[i])) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Says what is wrong with the command line (code and words), the nearest valid words, and where the usage is; exit 2. */
+    private int badArguments(CommandLine c, Problem problem, java.util.List<String> suggestions) {
+        c.getErr().println("cebgw: " + problem.describe(language().locale()));
+        if (!suggestions.isEmpty()) {
+            c.getErr().println(language().pick("您是否想用：", "Did you mean: ") + String.join(", ", suggestions));
+        }
+        c.getErr().println(language().pick("用法见：", "See: ") + c.getCommandSpec().qualifiedName() + " --help");
+        return ExitCode.UNREADABLE;
+    }
+
+    /**
+     * The first word of the command line when it names no command (picocli would let {@code cebgw doctor --help} print
+     * the main usage and exit 0); null when the line starts with a command or an option.
+     */
+    public static String unknownCommand(CommandLine cli, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ("--lang".equals(a)) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("-")) {
+                continue;
+            }
+            return cli.getSubcommands().containsKey(a) ? null : a;
+        }
+        return null;
     }
 
     /** Prints the version from the jar manifest (or "dev" when run from classes). */

@@ -1,5 +1,6 @@
 package io.cebgw.cli;
 
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.SelfTest;
@@ -26,8 +27,7 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
         if (config != null) {
             TransportSpec spec = TransportSpec.load(config);
             if (!spec.type().equals(type) && !"folder".equals(type)) {
-                throw new TransportException("CEB-T008", "--transport " + type + " 与配置文件中的 type=" + spec.type() + " 不一致",
-                        "--transport " + type + " does not match type=" + spec.type() + " in the configuration file");
+                throw new TransportException(TransportProblem.TYPE_MISMATCH.with(type, spec.type()));
             }
             TransportCatalog.check(spec);
             return new SelfTestTransport(spec, false);
@@ -37,10 +37,8 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
             case "amqp" -> TransportSpec.of("amqp", Map.of("uri", amqpUri, "queues", "cebgw.selftest." + UUID.randomUUID()));
             case "http" -> TransportSpec.of("http", Map.of("url", "http://127.0.0.1:" + freePort() + "/ceb", "dxpid", dxpId, "poll-millis", "50"));
             case "as2" -> as2(dxpId);
-            case "jms" -> throw new TransportException("CEB-T001", "jms 自测需要 --transport-config（factory、url、队列），见 docs/transports.md",
-                    "a jms self-test needs --transport-config (factory, url, queues); see docs/transports.md");
-            default -> throw new TransportException("CEB-T005", "未知的传输方式 " + type + "（可用 folder、amqp、jms、http、as2）",
-                    "unknown transport " + type + " (available: folder, amqp, jms, http, as2)");
+            case "jms" -> throw new TransportException(TransportProblem.MISSING_SETTING.with("jms", "--transport-config (factory, url, queues; docs/transports.md)"));
+            default -> throw new TransportException(TransportProblem.UNKNOWN_TYPE.with(type, "folder, amqp, jms, http, as2"));
         };
         TransportCatalog.check(spec);
         return new SelfTestTransport(spec, true);

@@ -74,7 +74,7 @@ class SigningCliTest {
         assertThat(run("sign", p("list.xml"), "--key", p("key.p12"), "--password-file", p("wrong.txt"))).isEqualTo(ExitCode.UNREADABLE);
         assertThat(err).contains("CEB-K003").doesNotContain("wrong password").doesNotContain("Exception");
         assertThat(run("sign", p("list.xml"), "--key", p("missing.p12"), "--password-file", passwordFile.toString())).isEqualTo(ExitCode.UNREADABLE);
-        assertThat(err).contains("CEB-K001");
+        assertThat(err).contains("CEB-K012");
         assertThat(run("sign", p("list.xml"), "--key", p("key.p12"), "--password-env", "CEBGW_TEST_SURELY_UNSET")).isEqualTo(ExitCode.UNREADABLE);
         assertThat(err).contains("CEB-K002").contains("CEBGW_TEST_SURELY_UNSET");
         assertThat(run("keygen", "--alg", "dsa", "--subject", "CN=x", "-o", p("x.p12"), "--password-file", passwordFile.toString()))

@@ -100,10 +100,10 @@ class KeySourcesTest {
         KeySources sources = new KeySources(Map.of("PW", "wrong")::get);
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.env", "PW"))), "CEB-K003");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.env", "UNSET"))), "CEB-K002");
-        assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", dir.resolve("none.p12").toString()))), "CEB-K001");
+        assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", dir.resolve("none.p12").toString()))), "CEB-K012");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of())), "CEB-K001");
-        assertCode(() -> sources.open(new KeySourceSpec("vault", Map.of())), "CEB-K001");
-        assertCode(() -> sources.open(new KeySourceSpec("jca", Map.of("provider.class", "com.example.NoSuchJce", "keystore.type", "X"))), "CEB-K006");
+        assertCode(() -> sources.open(new KeySourceSpec("vault", Map.of())), "CEB-K016");
+        assertCode(() -> sources.open(new KeySourceSpec("jca", Map.of("provider.class", "com.example.NoSuchJce", "keystore.type", "X"))), "CEB-K023");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.env", "PW", "suite", "sm2"))), "CEB-K003");
         Path garbage = dir.resolve("garbage.p12");
         Files.write(garbage, new byte[] {1, 2, 3});

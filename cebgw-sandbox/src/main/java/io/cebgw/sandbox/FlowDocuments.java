@@ -8,7 +8,6 @@ import io.cebgw.core.spec.GroupDef;
 import io.cebgw.core.spec.MessageType;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,10 +22,6 @@ public final class FlowDocuments {
 
     private FlowDocuments() {
     }
-
-    /** The final receipt status of each document of a flow under the default script. */
-    public static final Map<MessageType, String> FINAL_STATUS = Map.of(MessageType.CEB303, "120", MessageType.CEB505, "120",
-            MessageType.CEB603, "899", MessageType.CEB607, "399", MessageType.CEB507, "399", MessageType.CEB509, "399");
 
     /**
      * @param tradeMode 9710 or 9810 (9610 and 1210 work too)

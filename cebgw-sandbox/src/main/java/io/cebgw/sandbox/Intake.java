@@ -242,7 +242,7 @@ final class Intake {
             verdicts.add(record(kind.get(), record, businessErrors, route, arrival));
         }
         boolean all = verdicts.stream().allMatch(String::isEmpty);
-        arrival.verdict("business", all, all ? "" : "100", String.join("; ", verdicts.stream().filter(v -> !v.isEmpty()).toList()));
+        arrival.verdict("business", all, all ? "" : Status.REJECTED.code(), String.join("; ", verdicts.stream().filter(v -> !v.isEmpty()).toList()));
     }
 
     /** One business record; returns the rejection reason, or "" when accepted. */

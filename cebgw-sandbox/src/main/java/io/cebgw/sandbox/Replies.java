@@ -2,11 +2,11 @@ package io.cebgw.sandbox;
 
 import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.envelope.DxpMsg;
-import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.DxpRep;
 import io.cebgw.core.envelope.EnvelopeWriter;
 import io.cebgw.core.envelope.TransInfo;
 import io.cebgw.core.envelope.Wrapping;
+import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.FieldDef;
@@ -106,7 +106,7 @@ final class Replies {
         CebMessage receipt = CebMessage.create(MessageType.CEB900);
         receipt.addBusinessRecord()
                 .set("guid", CebMessage.newGuid())
-                .set("returnStatus", "-1")
+                .set("returnStatus", ReturnStatus.FORMAT_CHECK_FAILED.code())
                 .set("returnInfo", cut(info, 5000))
                 .set("returnTime", returnTime())
                 .set("oriCopMsgId", cut(oriCopMsgId, 255))

@@ -1,5 +1,6 @@
 package io.cebgw.sandbox;
 
+import io.cebgw.core.lifecycle.Lifecycle;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.signing.MessageSigner;
@@ -117,9 +118,10 @@ public final class SelfTest {
         String field = type == MessageType.CEB303 ? "orderNo" : type == MessageType.CEB505 ? "logisticsNo" : "copNo";
         String number = head.get(field);
         String receiptType = type.receipt().orElseThrow().rootName();
-        String expected = FlowDocuments.FINAL_STATUS.get(type);
+        Lifecycle lifecycle = Lifecycle.of(type);
+        String expected = lifecycle.last().code();
         GatewaySide.Answer last = gateway.await(a -> receiptType.equals(a.type()) && number.equals(a.fields().get(field))
-                && (expected.equals(a.status()) || "100".equals(a.status())), timeout);
+                && a.status() != null && lifecycle.isFinal(a.status()), timeout);
         List<String> statuses = gateway.answers().stream()
                 .filter(a -> receiptType.equals(a.type()) && number.equals(a.fields().get(field))).map(GatewaySide.Answer::status).toList();
         List<String> rejections = gateway.answers().stream().filter(a -> !"receipt".equals(a.kind()))

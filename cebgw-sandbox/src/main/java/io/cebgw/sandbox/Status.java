@@ -1,27 +1,34 @@
 package io.cebgw.sandbox;
 
-/** Receipt statuses (回执状态) the sandbox sends, with the returnInfo text it uses. */
-public enum Status {
-    STORED("1", "电子口岸已暂存"),
-    DECLARING("2", "新增申报成功"),
-    REJECTED("100", "海关退单"),
-    ACCEPTED("120", "[Code:1800;Desc:逻辑校验通过]"),
-    MANUAL_REVIEW("300", "人工审核"),
-    CONCLUDED("399", "[Code:2300;Desc:审核通过]"),
-    INSPECTION("500", "海关查验"),
-    RELEASED("800", "[Code:2600;Desc:放行]"),
-    CLOSED("899", "结关");
+import io.cebgw.core.lifecycle.ReturnStatus;
 
-    private final String code;
+/** Receipt statuses (回执状态) the sandbox sends, with the returnInfo text it uses; codes and names are core's. */
+public enum Status {
+    STORED(ReturnStatus.STORED, "电子口岸已暂存"),
+    DECLARING(ReturnStatus.DECLARING, "新增申报成功"),
+    REJECTED(ReturnStatus.REJECTED, "海关退单"),
+    ACCEPTED(ReturnStatus.ENTERED, "[Code:1800;Desc:逻辑校验通过]"),
+    MANUAL_REVIEW(ReturnStatus.MANUAL_REVIEW, "人工审核"),
+    CONCLUDED(ReturnStatus.CONCLUDED, "[Code:2300;Desc:审核通过]"),
+    INSPECTION(ReturnStatus.INSPECTION, "海关查验"),
+    RELEASED(ReturnStatus.RELEASED, "[Code:2600;Desc:放行]"),
+    CLOSED(ReturnStatus.CLEARED, "结关");
+
+    private final ReturnStatus status;
     private final String info;
 
-    Status(String code, String info) {
-        this.code = code;
+    Status(ReturnStatus status, String info) {
+        this.status = status;
         this.info = info;
     }
 
     public String code() {
-        return code;
+        return status.code();
+    }
+
+    /** The status as the lifecycle types know it. */
+    public ReturnStatus status() {
+        return status;
     }
 
     public String info() {

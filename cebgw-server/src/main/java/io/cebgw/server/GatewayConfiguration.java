@@ -7,6 +7,7 @@ import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.server.document.DocumentService;
 import io.cebgw.server.document.Signers;
+import io.cebgw.server.flow.EnterpriseTransports;
 import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
 import io.cebgw.server.store.Archive;
@@ -17,7 +18,6 @@ import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
 import io.cebgw.server.store.ReceiptStore;
 import io.cebgw.server.store.StatisticsKeeper;
-import io.cebgw.server.flow.EnterpriseTransports;
 import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** The gateway's parts and how they connect; nothing here knows the web layer. */
 @Configuration(proxyBeanMethods = false)
@@ -142,7 +142,8 @@ class GatewayConfiguration {
     @Bean
     OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, TransactionTemplate tx, Clock clock,
                             GatewayProperties p) {
-        return new OutboxRelay(outbox, transports::forEnterprise, archive, tx, clock, p.firstRetry(), p.maxRetry(), p.maxAttempts(), 50);
+        return new OutboxRelay(outbox, transports, archive, tx, clock,
+                new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.cebgw.transports;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
@@ -70,11 +72,11 @@ final class As2Ends {
                 throw new URISyntaxException(text, "not an http(s) address");
             }
             if (uri.getUserInfo() != null) {
-                throw new TransportException("CEB-T004", key + " 中不得含用户名和密码", key + " must not carry credentials");
+                throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with(key, "keystore-password.env / .file"));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new TransportException("CEB-T002", key + " 不是有效的 http(s) 地址：" + text, key + " is not a valid http(s) address: " + text);
+            throw new TransportException(TransportProblem.BAD_VALUE.with(key, new Localized("有效的 http(s) 地址", "a valid http(s) address"), text));
         }
     }
 
@@ -89,17 +91,16 @@ final class As2Ends {
             String alias = spec.get(prefix + "key-alias");
             if (alias == null) {
                 alias = Collections.list(store.aliases()).stream().filter(a -> isKey(store, a)).findFirst()
-                        .orElseThrow(() -> new TransportException("CEB-T009", file + " 中没有私钥", file + " holds no private key"));
+                        .orElseThrow(() -> new TransportException(TransportProblem.AS2_NO_PRIVATE_KEY.with(file)));
             }
             PrivateKey key = (PrivateKey) store.getKey(alias, chars);
             X509Certificate certificate = (X509Certificate) store.getCertificate(alias);
             if (key == null || certificate == null) {
-                throw new TransportException("CEB-T009", file + " 中没有条目 " + alias, file + " has no entry " + alias);
+                throw new TransportException(TransportProblem.AS2_NO_ENTRY.with(file, alias));
             }
             return new As2Party(as2Id, certificate, key);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TransportException("CEB-T009", "无法读取 AS2 密钥库 " + file + "（密码是否正确？）",
-                    "cannot read the AS2 key store " + file + " (is the password right?)");
+            throw new TransportException(TransportProblem.AS2_KEYSTORE_UNREADABLE.with(file));
         }
     }
 
@@ -115,7 +116,7 @@ final class As2Ends {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TransportException("CEB-T009", "无法读取证书 " + file, "cannot read the certificate " + file);
+            throw new TransportException(TransportProblem.AS2_CERTIFICATE_UNREADABLE.with(file));
         }
     }
 }

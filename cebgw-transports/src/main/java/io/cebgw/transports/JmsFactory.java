@@ -1,5 +1,6 @@
 package io.cebgw.transports;
 
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
@@ -35,14 +36,12 @@ final class JmsFactory {
             String url = spec.get("url");
             factory = url == null ? type.getConstructor().newInstance() : type.getConstructor(String.class).newInstance(url);
         } catch (ClassNotFoundException e) {
-            throw new TransportException("CEB-T006", "类路径上没有 JMS 连接工厂 " + className + "（请把提供方的 Jakarta JMS 客户端放到 lib/）",
-                    "the JMS connection factory " + className + " is not on the class path (put the provider's Jakarta JMS client in lib/)");
+            throw new TransportException(TransportProblem.JMS_FACTORY_MISSING.with(className));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new TransportException("CEB-T006", "无法创建 JMS 连接工厂 " + className + "：" + rootMessage(e),
-                    "cannot create the JMS connection factory " + className + ": " + rootMessage(e));
+            throw new TransportException(TransportProblem.JMS_FACTORY_FAILED.with(className, rootMessage(e)));
         }
         if (!(factory instanceof ConnectionFactory connectionFactory)) {
-            throw new TransportException("CEB-T006", className + " 不是 jakarta.jms.ConnectionFactory", className + " is not a jakarta.jms.ConnectionFactory");
+            throw new TransportException(TransportProblem.JMS_NOT_A_FACTORY.with(className));
         }
         for (Map.Entry<String, String> setting : spec.settings().entrySet()) {
             if (setting.getKey().startsWith("factory.")) {
@@ -60,13 +59,11 @@ final class JmsFactory {
                     method.invoke(target, convert(method.getParameterTypes()[0], value));
                     return;
                 } catch (IllegalArgumentException | ReflectiveOperationException e) {
-                    throw new TransportException("CEB-T006", "JMS 连接工厂属性 " + property + "=" + value + " 无效：" + rootMessage(e),
-                            "the JMS connection factory property " + property + "=" + value + " is invalid: " + rootMessage(e));
+                    throw new TransportException(TransportProblem.JMS_FACTORY_PROPERTY.with(property, value, rootMessage(e)));
                 }
             }
         }
-        throw new TransportException("CEB-T006", "JMS 连接工厂 " + target.getClass().getName() + " 没有属性 " + property,
-                "the JMS connection factory " + target.getClass().getName() + " has no property " + property);
+        throw new TransportException(TransportProblem.JMS_FACTORY_NO_PROPERTY.with(target.getClass().getName(), property));
     }
 
     private static Object convert(Class<?> type, String value) {

@@ -1,11 +1,12 @@
 package io.cebgw.transports;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.transport.amqp.AmqpTransport;
 import io.cebgw.transport.folder.FolderTransport;
-
 import io.cebgw.transport.http.HttpGatewayTransport;
 import io.cebgw.transport.http.HttpTransport;
 
@@ -39,7 +40,8 @@ public final class TransportCatalog {
     }
 
     /**
-     * Checks a configuration without connecting: a known type, the settings it requires, no credentials inline. What
+     * Checks a configuration without connecting: a known type, the settings it requires, no credentials inline, a
+     * sensible retry policy where it sets one. What
      * only the peer can tell (reachable, queues allowed) shows when the transport is opened.
      */
     public static void check(TransportSpec spec) throws TransportException {
@@ -57,11 +59,11 @@ public final class TransportCatalog {
             case "as2" -> As2Ends.check(spec);
             default -> throw unknown(spec);
         }
+        io.cebgw.core.transport.RetryPolicy.of(spec, io.cebgw.core.transport.RetryPolicy.DEFAULT);
     }
 
     private static TransportException unknown(TransportSpec spec) {
-        return new TransportException("CEB-T005", "未知的传输方式 " + spec.type() + "（可用 " + String.join("、", TYPES) + "）",
-                "unknown transport " + spec.type() + " (available: " + String.join(", ", TYPES) + ")");
+        return new TransportException(TransportProblem.UNKNOWN_TYPE.with(spec.type(), String.join(", ", TYPES)));
     }
 
     private static Transport folder(TransportSpec spec, End end) throws TransportException {
@@ -105,20 +107,18 @@ public final class TransportCatalog {
                 throw new URISyntaxException(text, "not an http(s) address");
             }
             if (url.getUserInfo() != null) {
-                throw new TransportException("CEB-T004", "HTTP 地址中不得含用户名和密码：请用 token.env / token.file",
-                        "the HTTP url must not carry credentials: use token.env / token.file");
+                throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with("url", "token.env / token.file"));
             }
             return url;
         } catch (URISyntaxException e) {
-            throw new TransportException("CEB-T002", "url 不是有效的 http(s) 地址：" + text, "url is not a valid http(s) address: " + text);
+            throw new TransportException(TransportProblem.BAD_VALUE.with("url", new Localized("有效的 http(s) 地址", "a valid http(s) address"), text));
         }
     }
 
     private static String amqpUri(TransportSpec spec) throws TransportException {
         String uri = spec.require("uri");
         if (uri.substring(uri.indexOf("://") + 3).contains("@")) {
-            throw new TransportException("CEB-T004", "AMQP 地址中不得含用户名和密码：请用 user 和 password.env / password.file",
-                    "the AMQP uri must not carry credentials: use user and password.env / password.file");
+            throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with("uri", "user + password.env / password.file"));
         }
         return uri;
     }
@@ -134,8 +134,7 @@ public final class TransportCatalog {
             String declarations = spec.getOrDefault("send-queue", prefix == null ? null : prefix + ".out");
             String receipts = spec.getOrDefault("receive-queue", prefix == null ? null : prefix + ".in");
             if (declarations == null || receipts == null) {
-                throw new TransportException("CEB-T001", "传输配置（" + spec.type() + "）需要 send-queue 和 receive-queue，或 queues 前缀",
-                        "the transport configuration (" + spec.type() + ") needs send-queue and receive-queue, or a queues prefix");
+                throw new TransportException(TransportProblem.MISSING_SETTING.with(spec.type(), "send-queue + receive-queue, or queues"));
             }
             return end == End.ENTERPRISE ? new Queues(declarations, receipts) : new Queues(receipts, declarations);
         }

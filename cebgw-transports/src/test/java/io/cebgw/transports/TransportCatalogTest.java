@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Configured transports open at both ends and talk to each other; configuration mistakes get their own codes. */
 class TransportCatalogTest {
@@ -79,7 +78,7 @@ class TransportCatalogTest {
                 "exchange.keystore", dir.resolve("exc.p12").toString(), "exchange.keystore-password.file", password.toString())));
         assertCode(() -> TransportCatalog.open(TransportSpec.of("as2", Map.of("as2-id", "A", "partner-as2-id", "B", "url", "http://127.0.0.1:1/as2",
                 "receive-url", "http://127.0.0.1:2/as2", "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file",
-                dir.resolve("nope").toString())), End.ENTERPRISE), "CEB-T003");
+                dir.resolve("nope").toString())), End.ENTERPRISE), "CEB-T013");
         java.nio.file.Files.writeString(dir.resolve("wrong.pw"), "wrong\n");
         assertCode(() -> TransportCatalog.open(TransportSpec.of("as2", Map.of("as2-id", "A", "partner-as2-id", "B", "url", "http://127.0.0.1:1/as2",
                 "receive-url", "http://127.0.0.1:2/as2", "keystore", dir.resolve("ent.p12").toString(), "keystore-password.file",
@@ -113,16 +112,17 @@ class TransportCatalogTest {
         assertCode(() -> TransportCatalog.open(TransportSpec.of("jms", Map.of("factory", "com.ibm.mq.jakarta.jms.MQConnectionFactory", "queues", "q")),
                 End.ENTERPRISE), "CEB-T006");
         assertCode(() -> TransportCatalog.open(TransportSpec.of("jms", Map.of("factory", EmbeddedArtemis.FACTORY, "factory.noSuchThing", "1",
-                "queues", "q")), End.ENTERPRISE), "CEB-T006");
+                "queues", "q")), End.ENTERPRISE), "CEB-T018");
         assertCode(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://mq", "queues", "q", "user", "u",
                 "password.env", "CEBGW_NO_SUCH_VARIABLE_" + UUID.randomUUID().toString().replace("-", ""))), End.ENTERPRISE), "CEB-T003");
-        assertCode(() -> TransportSpec.parse("root=/tmp\n", "profile of E1"), "CEB-T001");
+        assertCode(() -> TransportSpec.parse("root=/tmp\n", "profile of E1"), "CEB-T011");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("amqp", Map.of("uri", "amqp://u:pw@mq", "queues", "q"))); return null; }, "CEB-T004");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("jms", Map.of("factory", "x.Y"))); return null; }, "CEB-T001");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("smtp", Map.of())); return null; }, "CEB-T005");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "ftp://x"))); return null; }, "CEB-T002");
         assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "https://u:p@eport.example"))); return null; }, "CEB-T004");
-        assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T001");
+        assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T012");
+        assertCode(() -> TransportSpec.parse("type=amqp\npassword.env=A\npassword.file=/b\n", "p").secret("password"), "CEB-T014");
         assertCode(() -> TransportSpec.parse("type=folder\npoll-millis=soon\nroot=/tmp\n", "p").millis("poll-millis", 1), "CEB-T002");
     }
 

@@ -1,5 +1,8 @@
 package io.cebgw.core.transport;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.TransportProblem;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
         settings = Map.copyOf(new TreeMap<>(settings));
         for (String key : settings.keySet()) {
             if (key.equals("password") || key.equals("token") || key.endsWith(".password")) {
-                throw new IllegalArgumentException("write " + key + ".env or " + key + ".file, never the secret itself");
+                throw new InlineSecret(key);
             }
         }
     }
@@ -49,7 +52,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
     public String require(String key) throws TransportException {
         String value = settings.get(key);
         if (value == null || value.isBlank()) {
-            throw new TransportException("CEB-T001", "传输配置（" + type + "）缺少 " + key, "the transport configuration (" + type + ") lacks " + key);
+            throw new TransportException(TransportProblem.MISSING_SETTING.with(type, key));
         }
         return value;
     }
@@ -63,8 +66,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
         try {
             return Duration.ofMillis(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            throw new TransportException("CEB-T002", "传输配置 " + key + " 应为毫秒数，实为 " + value,
-                    "the transport setting " + key + " should be milliseconds, not " + value);
+            throw new TransportException(TransportProblem.BAD_VALUE.with(key, new Localized("毫秒数", "milliseconds"), value));
         }
     }
 
@@ -77,8 +79,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new TransportException("CEB-T002", "传输配置 " + key + " 应为整数，实为 " + value,
-                    "the transport setting " + key + " should be a whole number, not " + value);
+            throw new TransportException(TransportProblem.BAD_VALUE.with(key, new Localized("整数", "a whole number"), value));
         }
     }
 
@@ -88,11 +89,13 @@ public record TransportSpec(String type, Map<String, String> settings) {
      */
     public String secret(String name) throws TransportException {
         String env = settings.get(name + ".env");
+        if (env != null && settings.containsKey(name + ".file")) {
+            throw new TransportException(TransportProblem.SECRET_BOTH_WAYS.with(name));
+        }
         if (env != null) {
             String value = System.getenv(env);
             if (value == null) {
-                throw new TransportException("CEB-T003", "环境变量 " + env + " 未设置（" + name + ".env）",
-                        "the environment variable " + env + " is not set (" + name + ".env)");
+                throw new TransportException(TransportProblem.SECRET_ENV_UNSET.with(env, name));
             }
             return value;
         }
@@ -101,7 +104,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
             try {
                 return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
             } catch (IOException e) {
-                throw new TransportException("CEB-T003", "无法读取 " + name + ".file " + file, "cannot read " + name + ".file " + file);
+                throw new TransportException(TransportProblem.SECRET_FILE_UNREADABLE.with(file, name));
             }
         }
         return null;
@@ -113,19 +116,18 @@ public record TransportSpec(String type, Map<String, String> settings) {
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            throw new TransportException("CEB-T001", "无法读取传输配置 " + origin, "cannot read the transport configuration " + origin);
+            throw new TransportException(TransportProblem.UNREADABLE_CONFIGURATION.with(origin));
         }
         Map<String, String> settings = new TreeMap<>();
         properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k).strip()));
         String type = settings.remove("type");
         if (type == null || type.isBlank()) {
-            throw new TransportException("CEB-T001", "传输配置 " + origin + " 缺少 type（folder|amqp|jms|http|as2）",
-                    "the transport configuration " + origin + " lacks type (folder|amqp|jms|http|as2)");
+            throw new TransportException(TransportProblem.NO_TYPE.with(origin, "folder|amqp|jms|http|as2"));
         }
         try {
             return new TransportSpec(type, settings);
-        } catch (IllegalArgumentException e) {
-            throw new TransportException("CEB-T001", "传输配置 " + origin + "：" + e.getMessage(), "transport configuration " + origin + ": " + e.getMessage());
+        } catch (InlineSecret e) {
+            throw new TransportException(TransportProblem.INLINE_SECRET.with(e.key));
         }
     }
 
@@ -134,7 +136,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new TransportException("CEB-T001", "无法读取传输配置 " + file, "cannot read the transport configuration " + file);
+            throw new TransportException(TransportProblem.UNREADABLE_CONFIGURATION.with(file));
         }
     }
 
@@ -149,5 +151,20 @@ public record TransportSpec(String type, Map<String, String> settings) {
     @Override
     public String toString() {
         return type + settings;
+    }
+
+    /** A secret written into the settings themselves instead of referenced. */
+    public static final class InlineSecret extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+
+        InlineSecret(String key) {
+            super("write " + key + ".env or " + key + ".file, never the secret itself");
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.cebgw.core.xml;
 
+import io.cebgw.core.problem.Problem;
+
 import java.util.Locale;
 
 /** A document that cannot be read at all: malformed, unsafe, too large, wrongly encoded or of an unknown kind. */
@@ -32,9 +34,12 @@ public final class CebReadException extends Exception {
 
     /** One line for a person, in zh-CN or en. */
     public String describe(Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
-        String text = en ? error.en(detail) : error.zh(detail);
-        String where = line > 0 ? (en ? " (line " + line + ")" : "（第 " + line + " 行）") : "";
-        return error.code() + " " + text + where;
+        return problem().describe(locale);
+    }
+
+    /** The problem in both languages, with the line where it is known. */
+    public Problem problem() {
+        return new Problem(error, error.zh(detail) + (line > 0 ? "（第 " + line + " 行）" : ""),
+                error.en(detail) + (line > 0 ? " (line " + line + ")" : ""));
     }
 }

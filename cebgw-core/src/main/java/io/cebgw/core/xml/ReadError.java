@@ -1,7 +1,9 @@
 package io.cebgw.core.xml;
 
+import io.cebgw.core.problem.ProblemCode;
+
 /** Why a document could not be read at all. Each is reported on one line, never as a stack trace. */
-public enum ReadError {
+public enum ReadError implements ProblemCode {
     EMPTY("CEB-I001", "文件为空", "the file is empty"),
     TOO_LARGE("CEB-I002", "文件过大（上限 %s 字节）", "the file is too large (limit %s bytes)"),
     NOT_WELL_FORMED("CEB-I003", "XML 格式错误：%s", "malformed XML: %s"),
@@ -24,8 +26,31 @@ public enum ReadError {
         this.en = en;
     }
 
+    @Override
     public String code() {
         return code;
+    }
+
+    /** 413 for a document over the size limit, 400 for any other that cannot be read. */
+    @Override
+    public int httpStatus() {
+        return this == TOO_LARGE ? 413 : 400;
+    }
+
+    @Override
+    public String zhTemplate() {
+        return zh;
+    }
+
+    @Override
+    public String enTemplate() {
+        return en;
+    }
+
+    /** The same bytes read again give the same answer. */
+    @Override
+    public boolean retryable() {
+        return false;
     }
 
     public String zh(String detail) {

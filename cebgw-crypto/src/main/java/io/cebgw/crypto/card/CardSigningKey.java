@@ -1,6 +1,8 @@
 package io.cebgw.crypto.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.CertNo;
 import io.cebgw.crypto.SignatureSuite;
@@ -60,22 +62,21 @@ public final class CardSigningKey implements SigningKey {
             X509Certificate certificate = Pem.fromBase64(certData.path(0).asText());
             String certNo = client.call("cus-sec_SpcGetCertNo", Map.of()).path(0).asText();
             if (!certNo.equals(CertNo.of(certificate))) {
-                throw new KeySourceException("CEB-K008", "卡返回的证书编号 " + certNo + " 与证书序列号 " + CertNo.of(certificate) + " 不一致",
-                        "the card's certificate number " + certNo + " differs from its certificate serial " + CertNo.of(certificate));
+                throw new KeySourceException(SigningProblem.CARD_CERTIFICATE_NUMBER.with(certNo, CertNo.of(certificate)));
             }
             SignatureSuite fromKey = SignatureSuite.forKey(certificate.getPublicKey()).orElseThrow(() ->
-                    new KeySourceException("CEB-K005", "卡证书的密钥算法不能用于 CEB 签名", "the card certificate's key cannot sign CEB messages"));
+                    new KeySourceException(SigningProblem.UNSUPPORTED_KEY.with(new Localized("卡证书", "the card certificate"),
+                            certificate.getPublicKey().getAlgorithm())));
             if (spec.suite().isPresent() && spec.suite().get() != fromKey) {
-                throw new KeySourceException("CEB-K005", "配置的签名算法与卡证书不符", "the configured suite does not fit the card certificate");
+                throw new KeySourceException(SigningProblem.SUITE_MISMATCH.with(spec.suite().get(), fromKey));
             }
             return new CardSigningKey(client, pin, certificate, certNo, fromKey, new RateLimit(perMinute, 5), timeout);
         } catch (CardRequestException e) {
             client.close();
-            throw new KeySourceException("CEB-K009", "电子口岸客户端控件（" + uri + "）不可用：" + e.getMessage(),
-                    "the E-Port card client (" + uri + ") is not usable: " + e.getMessage(), e);
+            throw new KeySourceException(SigningProblem.CARD_CLIENT_UNAVAILABLE.with(uri, e.getMessage()), e);
         } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
             client.close();
-            throw new KeySourceException("CEB-K009", "卡返回的证书无法解析", "the card returned an unreadable certificate", e);
+            throw new KeySourceException(SigningProblem.CARD_CERTIFICATE_UNREADABLE.with(), e);
         } catch (KeySourceException e) {
             client.close();
             throw e;
@@ -101,19 +102,20 @@ public final class CardSigningKey implements SigningKey {
     public byte[] sign(byte[] data) throws SigningException {
         try {
             if (!rate.acquire(timeout)) {
-                throw new SigningException("CEB-K011", "卡签名排队超时（已达每分钟签名上限）", "card signing queue is full (rate limit)");
+                throw SigningException.of(SigningProblem.CARD_RATE_LIMIT);
             }
             JsonNode answer = client.call("cus-sec_SpcSignDataAsPEM",
                     Map.of("inData", new String(data, StandardCharsets.UTF_8), "passwd", pin));
             byte[] value = Base64.getMimeDecoder().decode(answer.path(0).asText());
             return suite == SignatureSuite.SM2_SM3 ? Sm2SignatureEncoding.toRaw(value) : value;
         } catch (CardRequestException e) {
-            throw new SigningException("CEB-K010", "卡签名失败：" + e.getMessage(), "card signing failed: " + e.getMessage(), e);
+            throw new SigningException(SigningProblem.SIGNING_FAILED.with(new Localized("电子口岸卡", "E-Port card"), e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SigningException("CEB-K010", "卡签名被中断", "card signing interrupted", e);
+            throw new SigningException(SigningProblem.SIGNING_FAILED.with(new Localized("电子口岸卡", "E-Port card"), new Localized("被中断", "interrupted")), e);
         } catch (IllegalArgumentException e) {
-            throw new SigningException("CEB-K010", "卡返回的签名值无法解析", "the card returned an unreadable signature", e);
+            throw new SigningException(SigningProblem.SIGNING_FAILED.with(new Localized("电子口岸卡", "E-Port card"),
+                    new Localized("卡返回的签名值无法解析", "the card returned an unreadable signature")), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.cebgw.crypto.cert;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.CryptoProvider;
 import io.cebgw.crypto.key.KeySourceException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -56,20 +58,19 @@ public final class Pem {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new KeySourceException("CEB-K001", "密钥文件不存在：" + file, "key file not found: " + file, e);
+            throw new KeySourceException(SigningProblem.KEY_FILE_MISSING.with(file), e);
         } catch (IOException | org.bouncycastle.operator.OperatorCreationException
                  | org.bouncycastle.pkcs.PKCSException | RuntimeException e) {
-            throw new KeySourceException("CEB-K003", "无法读取 PEM 私钥 " + file + "（密码错误或格式不对）",
-                    "cannot read the PEM private key " + file + " (wrong password or not a key)", e);
+            throw new KeySourceException(SigningProblem.KEY_STORE_LOCKED.with(new Localized("PEM 私钥 " + file, "the PEM private key " + file)), e);
         }
-        throw new KeySourceException("CEB-K004", file + " 中没有私钥", "no private key in " + file);
+        throw new KeySourceException(SigningProblem.NO_PRIVATE_KEY.with(file));
     }
 
     /** The first certificate in a PEM or DER file. */
     public static X509Certificate readCertificate(Path file) throws KeySourceException {
         List<X509Certificate> all = readCertificates(file);
         if (all.isEmpty()) {
-            throw new KeySourceException("CEB-K004", file + " 中没有证书", "no certificate in " + file);
+            throw new KeySourceException(SigningProblem.NO_CERTIFICATE.with(file));
         }
         return all.get(0);
     }
@@ -79,10 +80,9 @@ public final class Pem {
         try {
             return parseCertificates(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new KeySourceException("CEB-K001", "证书文件不存在：" + file, "certificate file not found: " + file, e);
+            throw new KeySourceException(SigningProblem.CERTIFICATE_FILE_MISSING.with(file), e);
         } catch (IOException | CertificateException | RuntimeException e) {
-            throw new KeySourceException("CEB-K007", "无法读取证书 " + file + "（不是 PEM 或 DER 格式的 X.509 证书）",
-                    "cannot read the certificate " + file + " (not an X.509 certificate in PEM or DER)", e);
+            throw new KeySourceException(SigningProblem.CERTIFICATE_UNREADABLE.with(file), e);
         }
     }
 
@@ -114,9 +114,9 @@ public final class Pem {
                 return new JcaPEMKeyConverter().setProvider(CryptoProvider.bc()).getPublicKey(info);
             }
         } catch (IOException | RuntimeException e) {
-            throw new KeySourceException("CEB-K007", "无法读取公钥 " + file, "cannot read the public key " + file, e);
+            throw new KeySourceException(SigningProblem.PUBLIC_KEY_UNREADABLE.with(file), e);
         }
-        throw new KeySourceException("CEB-K007", file + " 中没有公钥", "no public key in " + file);
+        throw new KeySourceException(SigningProblem.PUBLIC_KEY_UNREADABLE.with(file));
     }
 
     /** PEM text of one DER object ({@code type} e.g. {@code CERTIFICATE}, {@code CERTIFICATE REQUEST}). */

@@ -1,5 +1,8 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.SigningProblem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,8 +39,8 @@ final class JcaKeyStoreSource {
             }
             return KeyStoreEntry.signingKey(store, spec, password, provider, provider.getName() + " " + type);
         } catch (IOException | GeneralSecurityException e) {
-            throw new KeySourceException("CEB-K003", "无法打开 " + provider.getName() + " 的密钥库 " + type + "：" + e.getMessage(),
-                    "cannot open the " + type + " key store of " + provider.getName() + ": " + e.getMessage(), e);
+            throw new KeySourceException(SigningProblem.KEY_STORE_LOCKED.with(new Localized(provider.getName() + " 的密钥库 " + type + "（" + e.getMessage() + "）",
+                    "the " + type + " key store of " + provider.getName() + " (" + e.getMessage() + ")")), e);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -58,11 +61,9 @@ final class JcaKeyStoreSource {
             }
             return config == null ? installed : provider;
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new KeySourceException("CEB-K006", "无法加载 JCA 提供者 " + className + "（类路径中缺少厂商 JAR？）",
-                    "cannot load the JCA provider " + className + " (vendor jar missing from the class path?)", e);
+            throw new KeySourceException(SigningProblem.JCA_PROVIDER_MISSING.with(className), e);
         } catch (RuntimeException e) {
-            throw new KeySourceException("CEB-K006", "JCA 提供者 " + className + " 配置失败：" + e.getMessage(),
-                    "the JCA provider " + className + " rejected its configuration: " + e.getMessage(), e);
+            throw new KeySourceException(SigningProblem.JCA_PROVIDER_CONFIGURATION.with(className, e.getMessage()), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.Sm2SignatureEncoding;
@@ -58,8 +59,7 @@ public final class JcaSigningKey implements SigningKey {
             return suite == SignatureSuite.SM2_SM3 ? Sm2SignatureEncoding.toRaw(value) : value;
         } catch (GeneralSecurityException | RuntimeException e) {
             signatures.remove();
-            throw new SigningException("CEB-K010", "签名失败（" + description + "）：" + e.getMessage(),
-                    "signing failed (" + description + "): " + e.getMessage(), e);
+            throw new SigningException(SigningProblem.SIGNING_FAILED.with(description, e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.SignatureSuite;
 
 import java.io.IOException;
@@ -37,8 +38,7 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
     public String require(String key) throws KeySourceException {
         String value = settings.get(key);
         if (value == null || value.isBlank()) {
-            throw new KeySourceException("CEB-K001", "密钥配置（" + type + "）缺少 " + key,
-                    "the key configuration (" + type + ") lacks " + key);
+            throw new KeySourceException(SigningProblem.SETTING_MISSING.with(type, key));
         }
         return value;
     }
@@ -72,7 +72,7 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
         } catch (IOException e) {
-            throw new KeySourceException("CEB-K001", "无法读取密钥配置 " + file, "cannot read the key configuration " + file, e);
+            throw new KeySourceException(SigningProblem.CONFIGURATION_UNREADABLE.with(file), e);
         }
     }
 
@@ -81,7 +81,7 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
         try {
             return read(new java.io.StringReader(properties), origin);
         } catch (IOException e) {
-            throw new KeySourceException("CEB-K001", "无法读取密钥配置 " + origin, "cannot read the key configuration " + origin, e);
+            throw new KeySourceException(SigningProblem.CONFIGURATION_UNREADABLE.with(origin), e);
         }
     }
 
@@ -92,14 +92,12 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
         properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k).strip()));
         String type = settings.remove("type");
         if (type == null) {
-            throw new KeySourceException("CEB-K001", "密钥配置 " + file + " 缺少 type（pkcs12|pem|jca|pkcs11|card）",
-                    "the key configuration " + file + " lacks type (pkcs12|pem|jca|pkcs11|card)");
+            throw new KeySourceException(SigningProblem.CONFIGURATION_NO_TYPE.with(file, "pkcs12|pem|jca|pkcs11|card"));
         }
         try {
             return new KeySourceSpec(type, settings);
         } catch (IllegalArgumentException e) {
-            throw new KeySourceException("CEB-K001", "密钥配置 " + file + "：" + e.getMessage(),
-                    "key configuration " + file + ": " + e.getMessage());
+            throw new KeySourceException(SigningProblem.CONFIGURATION_INVALID.with(file, e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.card.CardSigningKey;
 
 import java.util.function.Function;
@@ -24,9 +25,7 @@ public final class KeySources {
             case "jca" -> JcaKeyStoreSource.open(spec, environment);
             case "pkcs11" -> Pkcs11KeySource.open(spec, environment);
             case "card" -> CardSigningKey.open(spec, environment);
-            default -> throw new KeySourceException("CEB-K001",
-                    "未知的密钥类型 " + spec.type() + "（可选 pkcs12、pem、jca、pkcs11、card）",
-                    "unknown key type " + spec.type() + " (pkcs12, pem, jca, pkcs11 or card)");
+            default -> throw new KeySourceException(SigningProblem.UNKNOWN_KEY_SOURCE.with(spec.type(), "pkcs12, pem, jca, pkcs11, card"));
         };
     }
 }

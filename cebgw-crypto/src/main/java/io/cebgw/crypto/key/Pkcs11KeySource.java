@@ -1,5 +1,8 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.SigningProblem;
+
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -26,8 +29,7 @@ final class Pkcs11KeySource {
         String config = config(spec);
         Provider provider = PROVIDERS.computeIfAbsent(config, Pkcs11KeySource::configure);
         if (provider == null) {
-            throw new KeySourceException("CEB-K006", "无法初始化 PKCS#11 模块 " + spec.get("library"),
-                    "cannot initialise the PKCS#11 module " + spec.get("library"));
+            throw new KeySourceException(SigningProblem.PKCS11_MODULE.with(spec.get("library")));
         }
         char[] pin = SecretRef.from(spec.settings(), "pin").resolve(environment);
         try {
@@ -35,8 +37,8 @@ final class Pkcs11KeySource {
             store.load(null, pin);
             return KeyStoreEntry.signingKey(store, spec, null, provider, "PKCS#11 " + provider.getName());
         } catch (IOException | GeneralSecurityException e) {
-            throw new KeySourceException("CEB-K003", "无法登录 PKCS#11 令牌（PIN 错误或令牌不可用）：" + e.getMessage(),
-                    "cannot log in to the PKCS#11 token (wrong PIN or token unavailable): " + e.getMessage(), e);
+            throw new KeySourceException(SigningProblem.KEY_STORE_LOCKED.with(new Localized("PKCS#11 令牌（" + e.getMessage() + "）",
+                    "the PKCS#11 token (" + e.getMessage() + ")")), e);
         } finally {
             Arrays.fill(pin, '\0');
         }

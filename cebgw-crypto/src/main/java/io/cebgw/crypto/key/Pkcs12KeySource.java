@@ -1,5 +1,7 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.CryptoProvider;
 
 import java.io.IOException;
@@ -25,10 +27,9 @@ final class Pkcs12KeySource {
             store.load(in, password);
             return KeyStoreEntry.signingKey(store, spec, password, CryptoProvider.bc(), "PKCS#12 " + path);
         } catch (NoSuchFileException e) {
-            throw new KeySourceException("CEB-K001", "密钥文件不存在：" + path, "key file not found: " + path, e);
+            throw new KeySourceException(SigningProblem.KEY_FILE_MISSING.with(path), e);
         } catch (IOException | GeneralSecurityException e) {
-            throw new KeySourceException("CEB-K003", "无法打开 PKCS#12 文件 " + path + "（密码错误或文件损坏）",
-                    "cannot open the PKCS#12 file " + path + " (wrong password or damaged file)", e);
+            throw new KeySourceException(SigningProblem.KEY_STORE_LOCKED.with(new Localized("PKCS#12 文件 " + path, "the PKCS#12 file " + path)), e);
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -1,5 +1,7 @@
 package io.cebgw.crypto.key;
 
+import io.cebgw.core.problem.SigningProblem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +40,7 @@ public record SecretRef(Kind kind, String name) {
             case ENV: {
                 String value = environment.apply(name);
                 if (value == null) {
-                    throw new KeySourceException("CEB-K002", "环境变量 " + name + " 未设置（应保存密码/PIN）",
-                            "environment variable " + name + " is not set (it should hold the password or PIN)");
+                    throw new KeySourceException(SigningProblem.SECRET_ENV_UNSET.with(name));
                 }
                 return value.toCharArray();
             }
@@ -50,8 +51,7 @@ public record SecretRef(Kind kind, String name) {
                     String line = end < 0 ? text : text.substring(0, end);
                     return line.strip().toCharArray();
                 } catch (IOException e) {
-                    throw new KeySourceException("CEB-K002", "无法读取密码文件 " + name,
-                            "cannot read the password file " + name, e);
+                    throw new KeySourceException(SigningProblem.SECRET_FILE_UNREADABLE.with(name), e);
                 }
         }
     }

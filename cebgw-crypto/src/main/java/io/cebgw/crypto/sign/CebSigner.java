@@ -7,8 +7,9 @@ import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.Envelope;
 import io.cebgw.core.envelope.EnvelopeReader;
 import io.cebgw.core.envelope.EnvelopeWriter;
-import io.cebgw.core.signing.MessageSigner;
 import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.problem.SigningProblem;
+import io.cebgw.core.signing.MessageSigner;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.Namespaces;
@@ -49,7 +50,7 @@ public final class CebSigner implements MessageSigner {
             try {
                 certificateBase64 = java.util.Base64.getEncoder().encodeToString(key.certificate().getEncoded());
             } catch (java.security.cert.CertificateEncodingException e) {
-                throw new SigningException("CEB-K007", "签名证书无法编码", "the signing certificate cannot be encoded", e);
+                throw new SigningException(SigningProblem.CERTIFICATE_NOT_ENCODABLE.with(), e);
             }
         }
         return certificateBase64;
@@ -74,8 +75,7 @@ public final class CebSigner implements MessageSigner {
         try {
             canonical = CANONICAL.write(message);
         } catch (IllegalArgumentException e) {
-            throw new SigningException("CEB-G001", "报文含 XML 不允许的字符：" + e.getMessage(),
-                    "the message holds a character XML does not allow: " + e.getMessage(), e);
+            throw new SigningException(SigningProblem.ILLEGAL_CHARACTER.with(e.getMessage()), e);
         }
         if (canonical.isEmpty()) {
             return sign(new CebWriter().write(message));
@@ -114,9 +114,7 @@ public final class CebSigner implements MessageSigner {
         try {
             envelope = new EnvelopeReader().read(xml);
         } catch (CebReadException e) {
-            String code = e.error().code();
-            throw new SigningException(code, e.describe(java.util.Locale.CHINA).substring(code.length() + 1),
-                    e.describe(java.util.Locale.ENGLISH).substring(code.length() + 1), e);
+            throw new SigningException(e.problem(), e);
         }
         if (envelope instanceof DxpMsgSv sv) {
             return new EnvelopeWriter().write(new DxpMsgSv(sv.svNo(), signed(sv.dxpMsg())));
@@ -124,8 +122,7 @@ public final class CebSigner implements MessageSigner {
         if (envelope instanceof DxpMsg msg) {
             return new EnvelopeWriter().write(signed(msg));
         }
-        throw new SigningException("CEB-G003", envelope.rootName() + " 不含可签名的业务报文",
-                envelope.rootName() + " carries no business message to sign");
+        throw SigningException.of(SigningProblem.NO_BUSINESS_MESSAGE, envelope.rootName());
     }
 
     private DxpMsg signed(DxpMsg msg) throws SigningException {
@@ -149,21 +146,18 @@ public final class CebSigner implements MessageSigner {
             return SafeDom.parse(xml);
         } catch (SafeDom.Unreadable e) {
             if (e.dtd()) {
-                throw new SigningException("CEB-G002", "报文含 DOCTYPE/DTD，拒绝签名", "the message carries a DOCTYPE/DTD; refused", e);
+                throw new SigningException(SigningProblem.DTD.with(), e);
             }
-            throw new SigningException("CEB-G001", "报文不是格式正确的 XML：" + e.getMessage(),
-                    "the message is not well-formed XML: " + e.getMessage(), e);
+            throw new SigningException(SigningProblem.NOT_WELL_FORMED.with(e.getMessage()), e);
         }
     }
 
     private static void requireCebRoot(Element root) throws SigningException {
         if (!Namespaces.CEB.equals(root.getNamespaceURI())) {
-            throw new SigningException("CEB-G003", "根元素 " + root.getNodeName() + " 不是 CEB 报文（命名空间应为 " + Namespaces.CEB + "）",
-                    "root element " + root.getNodeName() + " is not a CEB message (namespace must be " + Namespaces.CEB + ")");
+            throw SigningException.of(SigningProblem.NOT_A_CEB_MESSAGE, root.getNodeName(), Namespaces.CEB);
         }
         if (root.getElementsByTagNameNS(XmlDsigUris.DSIG_NS, "Signature").getLength() > 0) {
-            throw new SigningException("CEB-G004", "报文已经签名（含 ds:Signature）；请对未签名的报文签名",
-                    "the message is already signed (it has a ds:Signature); sign the unsigned message");
+            throw SigningException.of(SigningProblem.ALREADY_SIGNED);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cebgw.crypto.verify;
 
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.CryptoProvider;
 import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
@@ -39,7 +40,7 @@ public final class TrustAnchors {
                         all.addAll(Pem.readCertificates(file));
                     }
                 } catch (java.io.IOException e) {
-                    throw new KeySourceException("CEB-K007", "无法读取信任证书目录 " + path, "cannot list the trust directory " + path, e);
+                    throw new KeySourceException(SigningProblem.TRUST_DIRECTORY.with(path), e);
                 }
             } else {
                 all.addAll(Pem.readCertificates(path));

@@ -1,5 +1,7 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.ValidationFailed;
@@ -11,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,19 +52,18 @@ class AdminController {
                                                  @RequestBody NewEnterprise body) throws ValidationFailed {
         authorize(key);
         if (body.name() == null || body.customsCode() == null || body.dxpId() == null || !body.dxpId().matches("[A-Za-z0-9]{1,16}")) {
-            throw new ValidationFailed(400, "GW-E001", "需要 name、customsCode 和 dxpId（≤16 位字母数字）",
-                    "name, customsCode and dxpId (up to 16 letters or digits) are required", List.of());
+            throw ValidationFailed.of(GatewayProblem.ENTERPRISE_FIELDS);
         }
         try {
             EnterpriseService.Registered r = enterprises.register(body.name(), body.customsCode(), body.dxpId(),
                     body.roles() == null ? "EBC" : body.roles(), body.signingProfile(), body.transportProfile());
             return ResponseEntity.status(201).body(Map.of("id", r.enterprise().id(), "dxpId", r.enterprise().dxpId(), "apiKey", r.apiKey()));
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new ValidationFailed(409, "GW-E002", "DXPID " + body.dxpId() + " 已登记", "DXPID " + body.dxpId() + " is already registered", List.of());
+            throw ValidationFailed.of(GatewayProblem.DXPID_TAKEN, body.dxpId());
         } catch (SigningException e) {
-            throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
+            throw ValidationFailed.of(GatewayProblem.ENTERPRISE_PROFILE, new Localized(e.describe(Locale.CHINA), e.describe(Locale.ENGLISH)));
         } catch (io.cebgw.core.transport.TransportException e) {
-            throw new ValidationFailed(422, e.code(), e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH), List.of());
+            throw ValidationFailed.of(GatewayProblem.ENTERPRISE_PROFILE, new Localized(e.describe(Locale.CHINA), e.describe(Locale.ENGLISH)));
         }
     }
 
@@ -85,31 +87,29 @@ class AdminController {
                     managed.add(enterpriseStore.byDxpId(dxpId).orElseThrow(() -> unknown(dxpId)).id());
                 }
                 if (managed.isEmpty()) {
-                    throw new ValidationFailed(400, "GW-E003", "需要 dxpId（企业用户）或 manages（平台管理员管理的企业）",
-                            "dxpId (an enterprise user) or manages (a platform administrator's enterprises) is required", List.of());
+                    throw ValidationFailed.of(GatewayProblem.USER_SCOPE);
                 }
                 created = webUsers.platformAdministrator(body.username(), body.displayName(), managed);
             }
             return ResponseEntity.status(201).body(Map.of("username", created.user().username(), "role", created.user().role(),
                     "password", created.password()));
         } catch (IllegalArgumentException e) {
-            throw new ValidationFailed(400, "GW-E004", "用户名须为 3 到 64 位字母、数字或 . _ @ -", e.getMessage(), List.of());
+            throw ValidationFailed.of(GatewayProblem.USERNAME_FORMAT);
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new ValidationFailed(409, "GW-E005", "用户名 " + body.username() + " 已存在", "the user name " + body.username() + " is taken", List.of());
+            throw ValidationFailed.of(GatewayProblem.USERNAME_TAKEN, body.username());
         }
     }
 
     private static ValidationFailed unknown(String dxpId) {
-        return new ValidationFailed(404, "GW-E404", "没有 DXPID 为 " + dxpId + " 的企业", "no enterprise has the DXPID " + dxpId, List.of());
+        return ValidationFailed.of(GatewayProblem.NO_SUCH_ENTERPRISE, dxpId);
     }
 
     private void authorize(String key) throws ValidationFailed {
         if (adminKey.isBlank()) {
-            throw new ValidationFailed(403, "GW-E403", "未配置管理密钥（cebgw.admin-key），管理接口已关闭",
-                    "no admin key is configured (cebgw.admin-key): the admin API is off", List.of());
+            throw ValidationFailed.of(GatewayProblem.ADMIN_OFF);
         }
         if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8))) {
-            throw new ValidationFailed(401, "GW-E401", "管理密钥错误（X-Admin-Key）", "wrong admin key (X-Admin-Key)", List.of());
+            throw ValidationFailed.of(GatewayProblem.WRONG_ADMIN_KEY);
         }
     }
 }

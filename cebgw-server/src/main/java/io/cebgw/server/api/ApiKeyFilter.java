@@ -1,5 +1,7 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.problem.GatewayProblem;
+import io.cebgw.core.problem.Problem;
 import io.cebgw.server.store.EnterpriseStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,10 +38,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String key = request.getHeader("X-Api-Key");
         Optional<String> enterprise = key == null || key.isBlank() ? Optional.empty() : enterprises.enterpriseOfKey(key);
         if (enterprise.isEmpty()) {
-            response.setStatus(401);
+            Problem problem = GatewayProblem.API_KEY.with();
+            response.setStatus(problem.code().httpStatus());
             response.setContentType("application/problem+json;charset=UTF-8");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"code\":\"GW-A001\","
-                    + "\"detail\":\"需要有效的 API 密钥（X-Api-Key）/ a valid API key is required (X-Api-Key)\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":" + problem.code().httpStatus()
+                    + ",\"code\":\"" + problem.code().code() + "\",\"detail\":\"" + problem.zh() + " / " + problem.en() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         request.setAttribute(ENTERPRISE, enterprise.get());

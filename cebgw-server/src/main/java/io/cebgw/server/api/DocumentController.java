@@ -1,5 +1,7 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.lifecycle.ReturnStatus;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.document.DocumentService;
 import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
@@ -83,8 +85,7 @@ class DocumentController {
         Map<String, Object> out = summary(d);
         out.put("receipts", receipts.forDocument(enterprise, id));
         out.put("transitions", receipts.transitions(id));
-        out.put("outbox", outbox.forDocument(enterprise, id).stream().map(o -> Map.of("copMsgId", o.copMsgId(), "state", o.state(),
-                "attempts", o.attempts())).toList());
+        out.put("outbox", outbox.forDocument(enterprise, id).stream().map(DocumentController::sending).toList());
         return out;
     }
 
@@ -105,14 +106,25 @@ class DocumentController {
 
     private DocumentRow find(String enterprise, String id) throws ValidationFailed {
         return documents.byId(enterprise, id).orElseThrow(() ->
-                new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of()));
+                ValidationFailed.of(GatewayProblem.NO_SUCH_DOCUMENT, id));
     }
 
     private static ResponseEntity<byte[]> xml(byte[] bytes, String id) throws ValidationFailed {
         if (bytes == null) {
-            throw new ValidationFailed(404, "GW-D409", "该单证还没有这一阶段的报文（未申报）", "the document has not reached this stage (not declared)", List.of());
+            throw ValidationFailed.of(GatewayProblem.STAGE_NOT_REACHED);
         }
         return ResponseEntity.ok().contentType(XML).body(bytes);
+    }
+
+    /** Where the document's envelope is on its way out: state, attempts, and why the last attempt failed. */
+    private static Map<String, Object> sending(io.cebgw.server.store.OutboxRow o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("copMsgId", o.copMsgId());
+        m.put("state", o.state());
+        m.put("stateName", Map.of("zh", o.state().label(java.util.Locale.CHINESE), "en", o.state().label(java.util.Locale.ENGLISH)));
+        m.put("attempts", o.attempts());
+        m.put("lastError", o.lastError());
+        return m;
     }
 
     static Map<String, Object> summary(DocumentRow d) {
@@ -124,6 +136,11 @@ class DocumentController {
         m.put("appType", d.appType());
         m.put("appStatus", d.appStatus());
         m.put("status", d.status());
+        if (d.status() != null) {
+            ReturnStatus status = ReturnStatus.of(d.status());
+            m.put("statusName", Map.of("zh", status.zh(), "en", status.en()));
+            m.put("statusMeaning", status.meaning().name());
+        }
         m.put("statusTime", d.statusTime());
         m.put("final", d.finalState());
         m.put("copMsgId", d.copMsgId());

@@ -1,5 +1,7 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.sandbox.SelfTest;
 import io.cebgw.server.document.Onboarding;
@@ -59,7 +61,7 @@ class EnterpriseController {
             report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e),
                     SelfTest.folder(Files.createTempDirectory("cebgw-selftest")), Duration.ofSeconds(60)).run();
         } catch (SigningException ex) {
-            throw new ValidationFailed(422, ex.code(), ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH), List.of());
+            throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)));
         }
         enterprises.recordSelfTest(id, report.passed(), java.time.Instant.now());
         ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -1,14 +1,16 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.problem.GatewayProblem;
+import io.cebgw.core.problem.Problem;
 import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,30 +22,54 @@ class Problems {
 
     @ExceptionHandler(ValidationFailed.class)
     ResponseEntity<ProblemDetail> refused(ValidationFailed e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.zh() + " / " + e.getMessage());
-        p.setProperty("code", e.code());
+        ProblemDetail p = answer(e.problem());
         p.setProperty("findings", FindingsJson.maps(e.findings()));
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return body(p);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "只接受 application/json 或 application/xml / send application/json or application/xml");
-        p.setProperty("code", "GW-A415");
-        return ResponseEntity.status(415).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return body(answer(GatewayProblem.MEDIA_TYPE.with()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse er) {
+            GatewayProblem known = byStatus(er.getStatusCode().value());
+            if (known != null) {
+                return body(answer(known.with(er.getBody().getDetail())));
+            }
             ProblemDetail p = er.getBody();
-            p.setProperty("code", "GW-A" + er.getStatusCode().value());
+            p.setProperty("code", GatewayProblem.BAD_REQUEST.code());
             return ResponseEntity.status(er.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         LOG.log(Level.WARNING, "internal error", e);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误（已记录）/ internal error (logged)");
-        p.setProperty("code", "GW-A500");
-        return ResponseEntity.status(500).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return body(answer(GatewayProblem.INTERNAL.with()));
+    }
+
+    /** The problem as problem+json: status from the registry, detail in both languages, its code. */
+    private static ProblemDetail answer(Problem problem) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.code().httpStatus()), problem.zh() + " / " + problem.en());
+        p.setProperty("code", problem.code().code());
+        p.setProperty("zh", problem.zh());
+        p.setProperty("en", problem.en());
+        return p;
+    }
+
+    private static ResponseEntity<ProblemDetail> body(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** The registry's answer for a status Spring decided (bad parameter, unknown route, wrong method …). */
+    private static GatewayProblem byStatus(int status) {
+        return switch (status) {
+            case 400 -> GatewayProblem.BAD_REQUEST;
+            case 404 -> GatewayProblem.NOT_FOUND;
+            case 405 -> GatewayProblem.METHOD_NOT_ALLOWED;
+            case 406 -> GatewayProblem.NOT_ACCEPTABLE;
+            case 413 -> GatewayProblem.TOO_LARGE;
+            case 415 -> GatewayProblem.MEDIA_TYPE;
+            default -> null;
+        };
     }
 }

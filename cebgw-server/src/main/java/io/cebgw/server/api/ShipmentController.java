@@ -1,5 +1,6 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.document.ShipmentService;
 import io.cebgw.server.document.ValidationFailed;
 import org.springframework.http.MediaType;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Map;
 
 /** Shipments of the calling enterprise: create with all their documents, then watch them go out in order. */
@@ -34,6 +34,6 @@ class ShipmentController {
     @GetMapping("/{id}")
     Map<String, Object> get(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
         return shipments.view(enterprise, id).orElseThrow(() ->
-                new ValidationFailed(404, "GW-S404", "没有这个货物：" + id, "no such shipment: " + id, List.of()));
+                ValidationFailed.of(GatewayProblem.NO_SUCH_SHIPMENT, id));
     }
 }

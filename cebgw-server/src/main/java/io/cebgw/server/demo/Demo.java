@@ -1,6 +1,8 @@
 package io.cebgw.server.demo;
 
 import io.cebgw.core.codec.CebWriter;
+import io.cebgw.core.lifecycle.Lifecycle;
+import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.KeyPairs;
@@ -127,15 +129,15 @@ public final class Demo {
                 DocumentRow d = store.stateById(id).orElseThrow();
                 String status = d.status() == null ? "-" : d.status();
                 if (!status.equals(seen.put(id, status)) && d.status() != null) {
-                    out.printf("  [%s] %-14s %-28s → %s%s%n", flowOf.get(id), d.messageType(), d.businessKey(), status,
+                    out.printf("  [%s] %-14s %-28s → %s%s%n", flowOf.get(id), d.messageType(), d.businessKey(),
+                            ReturnStatus.of(status).label(en ? Locale.ENGLISH : Locale.CHINESE),
                             d.finalState() ? (en ? "  (final)" : "  （最终）") : "");
                 }
                 all &= d.finalState();
             }
             if (all) {
                 return flowOf.keySet().stream().allMatch(id -> {
-                    String status = store.stateById(id).orElseThrow().status();
-                    return !"100".equals(status) && !status.startsWith("E") && !"900".equals(status);
+                    return !Lifecycle.failed(store.stateById(id).orElseThrow().status());
                 });
             }
             Thread.sleep(100);

@@ -7,8 +7,11 @@ import io.cebgw.core.envelope.DxpMsg;
 import io.cebgw.core.envelope.EnvelopeWriter;
 import io.cebgw.core.envelope.Wrapping;
 import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.lifecycle.Lifecycle;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.core.spec.BusinessKey;
 import io.cebgw.core.validation.MessageValidator;
@@ -25,7 +28,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +35,6 @@ import java.util.UUID;
  * a DxpMsg with a CopMsgId that never changes, and write the outbox row in the same transaction as the document.
  */
 public final class DocumentService {
-    private static final Set<String> FINAL_FOR_CHANGE = Set.of("399", "800", "899");
-
     private final EnterpriseStore enterprises;
     private final DocumentStore documents;
     private final OutboxStore outbox;
@@ -81,16 +81,14 @@ public final class DocumentService {
         }
         CebMessage message = parse(body, json);
         if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
-            throw new ValidationFailed(422, "GW-D002", "每个单证只能是一条申报记录（" + message.type().rootName() + " 含 "
-                    + message.businessRecords().size() + " 条）", "a document is one declaration record", List.of());
+            throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
         }
         Node head = message.businessRecords().get(0).head();
         head.set("appStatus", declare ? "2" : "1");
         List<Finding> findings = findings(message);
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (declare && !errors.isEmpty()) {
-            throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报（" + errors.size() + " 个错误）",
-                    "the document has " + errors.size() + " errors and cannot be declared", findings);
+            throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), findings);
         }
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
@@ -110,7 +108,12 @@ public final class DocumentService {
             });
             return new Created(row, findings, false);
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            return new Created(documents.byIdempotencyKey(enterpriseId, idempotencyKey).orElseThrow(), List.of(), true);
+            // a parallel create won: the same idempotency key (answer with its document), or the same live business key
+            Optional<DocumentRow> same = idempotencyKey == null ? Optional.empty() : documents.byIdempotencyKey(enterpriseId, idempotencyKey);
+            if (same.isPresent()) {
+                return new Created(same.get(), List.of(), true);
+            }
+            throw ValidationFailed.of(GatewayProblem.KEY_EXISTS, typeName(message), key);
         }
     }
 
@@ -119,7 +122,7 @@ public final class DocumentService {
      * it declares, so that warning would only confuse.
      */
     private List<Finding> findings(CebMessage message) {
-        return validator.validate(message).findings().stream().filter(f -> !f.code().equals("CEB-R007")).toList();
+        return validator.validate(message).findings().stream().filter(f -> !f.code().equals(io.cebgw.core.finding.FindingCode.NOT_SIGNED.code())).toList();
     }
 
     /**
@@ -129,7 +132,7 @@ public final class DocumentService {
     public List<Finding> dryRun(String enterpriseId, byte[] body, boolean json) throws ValidationFailed {
         CebMessage message = parse(body, json);
         if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
-            throw new ValidationFailed(422, "GW-D002", "每个单证只能是一条申报记录", "a document is one declaration record", List.of());
+            throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
         }
         Node head = message.businessRecords().get(0).head();
         head.set("appStatus", "1");
@@ -148,7 +151,7 @@ public final class DocumentService {
         try {
             signed = signers.signer(enterprise).sign(message);
         } catch (SigningException e) {
-            throw new ValidationFailed(500, e.code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+            throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(e.describe(Locale.CHINA), e.describe(Locale.ENGLISH)));
         }
         String copMsgId = Wrapping.newCopMsgId();
         Wrapping wrapping = new Wrapping(clock);
@@ -157,7 +160,7 @@ public final class DocumentService {
         try {
             node = transferNodes.of(enterpriseId);
         } catch (io.cebgw.core.transport.TransportException e) {
-            throw new ValidationFailed(500, e.code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+            throw ValidationFailed.of(GatewayProblem.CANNOT_ROUTE, new Localized(e.describe(Locale.CHINA), e.describe(Locale.ENGLISH)));
         }
         byte[] envelope = new EnvelopeWriter().write(node.isPresent() ? wrapping.dxpMsgSv(msg, node.get().staNode(), node.get().endNode()) : msg);
         return new Signed(signed, envelope, copMsgId);
@@ -167,13 +170,13 @@ public final class DocumentService {
     public DocumentRow declare(String enterpriseId, String documentId) throws ValidationFailed {
         DocumentRow row = documents.byId(enterpriseId, documentId).orElseThrow(() -> notFound(documentId));
         if (row.copMsgId() != null) {
-            throw new ValidationFailed(409, "GW-D005", "该单证已申报", "the document has already been declared", List.of());
+            throw ValidationFailed.of(GatewayProblem.ALREADY_DECLARED);
         }
         CebMessage message = parse(row.unsignedXml(), false);
         message.businessRecords().get(0).head().set("appStatus", "2");
         List<Finding> errors = findings(message).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
-            throw new ValidationFailed(422, "GW-D003", "校验未通过，不能申报", "the document has errors and cannot be declared", errors);
+            throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), errors);
         }
         Signed signed = sign(enterpriseId, message);
         tx.executeWithoutResult(status -> {
@@ -186,26 +189,28 @@ public final class DocumentService {
 
     private void checkAppType(String enterpriseId, CebMessage message, String appType, String key) throws ValidationFailed {
         List<DocumentRow> same = documents.statesByKey(enterpriseId, message.type().rootName(), key).stream()
-                .filter(d -> !"100".equals(d.status())).toList();
+                .filter(d -> Lifecycle.holdsKey(d.status())).toList();
         switch (appType) {
             case "1" -> {
                 if (!same.isEmpty()) {
-                    throw new ValidationFailed(409, "GW-D004", "已存在相同业务编号的" + message.type().zh() + "（" + key + "），修改请用 appType=2",
-                            "a " + message.type().en() + " with the key " + key + " exists; use appType 2 to modify it", List.of());
+                    throw ValidationFailed.of(GatewayProblem.KEY_EXISTS, typeName(message), key);
                 }
             }
             case "2", "3" -> {
                 if (same.isEmpty()) {
-                    throw new ValidationFailed(422, "GW-D006", "没有可" + ("2".equals(appType) ? "修改" : "删除") + "的" + message.type().zh() + " " + key,
-                            "no " + message.type().en() + " " + key + " to " + ("2".equals(appType) ? "modify" : "delete"), List.of());
+                    throw ValidationFailed.of(GatewayProblem.NOTHING_TO_CHANGE, "2".equals(appType) ? new Localized("修改", "modify")
+                            : new Localized("删除", "delete"), typeName(message), key);
                 }
-                if (same.stream().anyMatch(d -> FINAL_FOR_CHANGE.contains(d.status()))) {
-                    throw new ValidationFailed(422, "GW-D007", message.type().zh() + " " + key + " 已审结，不能修改或删除",
-                            message.type().en() + " " + key + " is concluded and cannot be changed", List.of());
+                if (same.stream().anyMatch(d -> !Lifecycle.of(message.type()).allowsChange(d.status()))) {
+                    throw ValidationFailed.of(GatewayProblem.CONCLUDED, typeName(message), key);
                 }
             }
-            default -> throw new ValidationFailed(422, "GW-D008", "appType 只能是 1、2、3", "appType must be 1, 2 or 3", List.of());
+            default -> throw ValidationFailed.of(GatewayProblem.BAD_APP_TYPE);
         }
+    }
+
+    private static Localized typeName(CebMessage message) {
+        return new Localized(message.type().zh(), message.type().en());
     }
 
     private static CebMessage parse(byte[] body, boolean json) throws ValidationFailed {
@@ -213,20 +218,20 @@ public final class DocumentService {
             try {
                 return JsonMessages.read(body);
             } catch (JsonMessages.Invalid e) {
-                throw new ValidationFailed(400, "GW-D001", e.zh() + "（" + e.path() + "）", e.getMessage() + " (at " + e.path() + ")", List.of());
+                throw ValidationFailed.of(GatewayProblem.DOCUMENT_JSON, new Localized(e.zh(), e.getMessage()), e.path());
             }
         }
         try {
             ReadResult read = new CebReader(XmlLimits.DEFAULT).read(body);
             return read.message();
         } catch (CebReadException e) {
-            throw new ValidationFailed(400, e.error().code(), e.describe(Locale.CHINA), e.describe(Locale.ENGLISH), List.of());
+            throw new ValidationFailed(e.problem());
         }
     }
 
 
     private static ValidationFailed notFound(String id) {
-        return new ValidationFailed(404, "GW-D404", "没有这个单证：" + id, "no such document: " + id, List.of());
+        return ValidationFailed.of(GatewayProblem.NO_SUCH_DOCUMENT, id);
     }
 
 }

@@ -2,8 +2,12 @@ package io.cebgw.server.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.lifecycle.Lifecycle;
+import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.ShipmentStore;
@@ -14,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,15 +34,16 @@ import java.util.logging.Logger;
 public final class ShipmentService {
     private static final Logger LOG = Logger.getLogger(ShipmentService.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> PROGRESS = List.of("1", "2", "3", "4", "120", "300", "399", "500", "800", "899");
     private static final Set<String> TRADE_MODES = Set.of("9610", "9710", "9810", "1210");
     private static final BigDecimal LIST_LIMIT_CNY = new BigDecimal("5000");
     private static final Map<MessageType, List<Requirement>> NEEDS = Map.of(
-            MessageType.CEB603, List.of(new Requirement(MessageType.CEB303, "120"), new Requirement(MessageType.CEB505, "120")),
-            MessageType.CEB607, List.of(new Requirement(MessageType.CEB603, "399")),
-            MessageType.CEB507, List.of(new Requirement(MessageType.CEB603, "399"), new Requirement(MessageType.CEB607, "399")),
-            MessageType.CEB509, List.of(new Requirement(MessageType.CEB507, "399")),
-            MessageType.CEB701, List.of(new Requirement(MessageType.CEB603, "800")));
+            MessageType.CEB603, List.of(new Requirement(MessageType.CEB303, ReturnStatus.ENTERED), new Requirement(MessageType.CEB505,
+                    ReturnStatus.ENTERED)),
+            MessageType.CEB607, List.of(new Requirement(MessageType.CEB603, ReturnStatus.CONCLUDED)),
+            MessageType.CEB507, List.of(new Requirement(MessageType.CEB603, ReturnStatus.CONCLUDED), new Requirement(MessageType.CEB607,
+                    ReturnStatus.CONCLUDED)),
+            MessageType.CEB509, List.of(new Requirement(MessageType.CEB507, ReturnStatus.CONCLUDED)),
+            MessageType.CEB701, List.of(new Requirement(MessageType.CEB603, ReturnStatus.RELEASED)));
 
     private final DocumentService documents;
     private final ShipmentStore shipments;
@@ -45,7 +51,7 @@ public final class ShipmentService {
     private final Clock clock;
 
     /** A document type that must have reached a status first. */
-    record Requirement(MessageType type, String status) {
+    record Requirement(MessageType type, ReturnStatus status) {
     }
 
     public ShipmentService(DocumentService documents, ShipmentStore shipments, io.cebgw.server.store.DocumentStore store, Clock clock) {
@@ -61,19 +67,18 @@ public final class ShipmentService {
         try {
             root = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw new ValidationFailed(400, "GW-S001", "JSON 格式错误", "invalid JSON: " + e.getMessage(), List.of());
+            throw ValidationFailed.of(GatewayProblem.SHIPMENT_JSON, where(e));
         }
         String tradeMode = root.path("tradeMode").asText("");
         if (!TRADE_MODES.contains(tradeMode) || !root.path("documents").isArray() || root.path("documents").isEmpty()) {
-            throw new ValidationFailed(400, "GW-S002", "需要 tradeMode（9610/9710/9810/1210）和 documents 数组",
-                    "tradeMode (9610/9710/9810/1210) and a documents array are required", List.of());
+            throw ValidationFailed.of(GatewayProblem.SHIPMENT_SHAPE);
         }
         List<String> warnings = new ArrayList<>();
         for (JsonNode doc : root.path("documents")) {
             try {
                 warnings.addAll(warnings(tradeMode, JsonMessages.read(doc.toString().getBytes(StandardCharsets.UTF_8))));
             } catch (JsonMessages.Invalid e) {
-                throw new ValidationFailed(400, "GW-D001", e.zh() + "（" + e.path() + "）", e.getMessage(), List.of());
+                throw ValidationFailed.of(GatewayProblem.DOCUMENT_JSON, new Localized(e.zh(), e.getMessage()), e.path());
             }
         }
         String id = UUID.randomUUID().toString();
@@ -126,7 +131,7 @@ public final class ShipmentService {
                 list.add(dm);
             }
             m.put("documents", list);
-            m.put("complete", docs.stream().allMatch(d -> d.finalState() && !rejected(d.status())));
+            m.put("complete", docs.stream().allMatch(d -> d.finalState() && !Lifecycle.failed(d.status())));
             return m;
         });
     }
@@ -140,24 +145,27 @@ public final class ShipmentService {
                 if (!other.messageType().equals(r.type().rootName())) {
                     continue;
                 }
-                if (rejected(other.status())) {
-                    blockers.add(r.type().zh() + " " + other.businessKey() + " 已被拒（" + other.status() + "），请修改后重新申报 / "
-                            + r.type().en() + " was rejected (" + other.status() + "): correct and declare it again");
-                } else if (!reached(other.status(), r.status())) {
-                    blockers.add("等待" + r.type().zh() + "达到 " + r.status() + "（当前 " + (other.status() == null ? "未申报" : other.status())
-                            + "）/ waiting for the " + r.type().en() + " to reach " + r.status());
+                if (Lifecycle.failed(other.status())) {
+                    ReturnStatus failed = ReturnStatus.of(other.status());
+                    blockers.add(r.type().zh() + " " + other.businessKey() + " 已被拒：" + failed.label(Locale.CHINESE) + "，请修改后重新申报 / "
+                            + r.type().en() + " was refused: " + failed.label(Locale.ENGLISH) + "; correct and declare it again");
+                } else if (!Lifecycle.reached(other.status(), r.status())) {
+                    blockers.add("等待" + r.type().zh() + "达到 " + r.status().label(Locale.CHINESE) + "（当前 "
+                            + (other.status() == null ? "未回执" : ReturnStatus.of(other.status()).label(Locale.CHINESE))
+                            + "）/ waiting for the " + r.type().en() + " to reach " + r.status().label(Locale.ENGLISH));
                 }
             }
         }
         return blockers;
     }
 
-    private static boolean reached(String status, String needed) {
-        return status != null && !rejected(status) && PROGRESS.indexOf(status) >= PROGRESS.indexOf(needed);
-    }
-
-    private static boolean rejected(String status) {
-        return status != null && ("100".equals(status) || status.startsWith("-") || status.startsWith("E") || "900".equals(status));
+    /** Where unreadable JSON went wrong, without the parser's internals. */
+    private static Localized where(java.io.IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null) {
+            return new Localized("第 " + p.getLocation().getLineNr() + " 行第 " + p.getLocation().getColumnNr() + " 列",
+                    "line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr());
+        }
+        return new Localized("无法读取", "unreadable");
     }
 
     /** B2B lists go by 清单 only up to ¥5000 and without licence, inspection or tax (B2B-EXPORT-RULES.md §1). */

@@ -1,5 +1,6 @@
 package io.cebgw.server.document;
 
+import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.core.signing.MessageSigner;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.key.KeySourceSpec;
@@ -41,8 +42,7 @@ public final class Signers implements AutoCloseable {
             o = opened.get(enterprise.id());
             if (o == null) {
                 if (enterprise.signingProfile() == null || enterprise.signingProfile().isBlank()) {
-                    throw new SigningException("CEB-K001", "企业 " + enterprise.dxpId() + " 没有配置签名密钥",
-                            "enterprise " + enterprise.dxpId() + " has no signing profile");
+                    throw SigningException.of(SigningProblem.NO_SIGNING_PROFILE, enterprise.dxpId());
                 }
                 SigningKey key = sources.open(KeySourceSpec.parse(enterprise.signingProfile(), "signing profile of " + enterprise.dxpId()));
                 o = new Opened(key, new CebSigner(key));

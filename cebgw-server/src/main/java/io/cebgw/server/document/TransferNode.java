@@ -1,5 +1,6 @@
 package io.cebgw.server.document;
 
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 
@@ -19,8 +20,7 @@ public record TransferNode(String staNode, String endNode) {
             return Optional.empty();
         }
         if (sta == null || !sta.matches("\\d{8}") || end == null || !end.matches("\\d{1,8}")) {
-            throw new TransportException("CEB-T002", "传输节点配置需同时给出 transfer-sta-node（8 位数字）和 transfer-end-node（1 到 8 位数字）",
-                    "a transfer node needs both transfer-sta-node (8 digits) and transfer-end-node (1 to 8 digits)");
+            throw new TransportException(TransportProblem.TRANSFER_NODE.with());
         }
         return Optional.of(new TransferNode(sta, end));
     }

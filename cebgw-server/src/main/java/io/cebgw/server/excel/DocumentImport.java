@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cebgw.core.finding.Finding;
+import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.spec.BusinessKey;
 import io.cebgw.server.document.DocumentService;
 import io.cebgw.server.document.FindingPath;
@@ -19,9 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Optional;
 
 /**
  * Imports a filled-in template as drafts (暂存), all or nothing. The file is read twice, streamed: first every
@@ -109,8 +110,8 @@ public final class DocumentImport {
                 visitor.group(current[0]);
             }
             if (keyed && !seen.add(key) && problems.size() < MAX_PROBLEMS) {
-                problems.add(new Problem(row.number(), "", true, "GW-X003", "业务编号 " + key + " 在前面已出现：同一单证的行须相邻，不同单证的编号不能重复",
-                        "the business number " + key + " appeared before: rows of one document are adjacent, and numbers are unique"));
+                io.cebgw.core.problem.Problem repeated = GatewayProblem.IMPORT_KEY_REPEATED.with(key);
+                problems.add(new Problem(row.number(), "", true, repeated.code().code(), repeated.zh(), repeated.en()));
             }
             current[0] = new Group(keyed ? key : "#" + row.number(), new ArrayList<>(List.of(row)));
         });
@@ -122,9 +123,8 @@ public final class DocumentImport {
     private static void checkHeader(ImportLayout layout, SheetRows.Row header) throws ImportException {
         for (ImportLayout.Column c : layout.columns()) {
             if (!header.cell(c.index()).equals(c.header())) {
-                throw new ImportException("GW-X002", "不是 " + layout.type().name() + " 的导入模板：第 " + (c.index() + 1) + " 列表头应为“" + c.header()
-                        + "”，实为“" + header.cell(c.index()) + "”（请下载模板）", "not the " + layout.type().name() + " import template: column "
-                        + (c.index() + 1) + " should be headed “" + c.header() + "” (download the template)");
+                throw new ImportException(GatewayProblem.IMPORT_NOT_THE_TEMPLATE.with(layout.type().name(), c.index() + 1, c.header(),
+                        header.cell(c.index())));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.cebgw.server.flow;
 
+import io.cebgw.core.transport.RetryPolicy;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * ({@code cebgw.transport.*}). Enterprises with the same profile share one connection. Every transport opened here
  * delivers what it receives (receipts) to the one receipt handler, from the moment receiving has started.
  */
-public final class EnterpriseTransports implements AutoCloseable {
+public final class EnterpriseTransports implements OutboxRelay.Route, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EnterpriseTransports.class.getName());
 
     private final EnterpriseStore enterprises;
@@ -36,6 +37,17 @@ public final class EnterpriseTransports implements AutoCloseable {
     /** The transport of this enterprise, opened (and receiving) on first use. */
     public Transport forEnterprise(String enterpriseId) throws TransportException {
         return transport(specFor(enterpriseId));
+    }
+
+    @Override
+    public Transport transportFor(String enterpriseId) throws TransportException {
+        return forEnterprise(enterpriseId);
+    }
+
+    /** The retry policy of this enterprise's transport profile ({@code retry.*}), else {@code defaults}. */
+    @Override
+    public RetryPolicy retryPolicyFor(String enterpriseId, RetryPolicy defaults) throws TransportException {
+        return RetryPolicy.of(specFor(enterpriseId), defaults);
     }
 
     /** The transfer node this enterprise's documents go through (a platform's shared profile), if any. */

@@ -1,5 +1,6 @@
 package io.cebgw.server.flow;
 
+import io.cebgw.core.transport.RetryPolicy;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.server.store.Archive;
@@ -15,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
- * every attempt), archives it, marks it sent; on failure retries with exponential back-off and dead-letters after
- * {@code maxAttempts}. A relay renews its claims every {@link #RENEW_EVERY_MILLIS} ms ({@link #renewClaims()}); claims not renewed
+ * every attempt), archives it, marks it sent; a failure is retried by the enterprise's {@link RetryPolicy}, or goes to
+ * dead letter at once when no retry can help. A relay renews its claims every {@link #RENEW_EVERY_MILLIS} ms ({@link #renewClaims()}); claims not renewed
  * for {@link #CLAIM_LEASE} — a relay that died mid-send — are freed by {@link #sweep()}.
  */
 public final class OutboxRelay {
@@ -32,27 +33,28 @@ public final class OutboxRelay {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
     private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Duration firstRetry;
-    private final Duration maxRetry;
-    private final int maxAttempts;
+    private final RetryPolicy defaults;
     private final int batch;
 
-    /** Which transport carries an enterprise's messages. */
+    /** Which transport carries an enterprise's messages, and how its failures are retried. */
     @FunctionalInterface
     public interface Route {
         Transport transportFor(String enterpriseId) throws TransportException;
+
+        /** The retry policy of the enterprise's transport profile; {@code defaults} where it sets none. */
+        default RetryPolicy retryPolicyFor(String enterpriseId, RetryPolicy defaults) throws TransportException {
+            return defaults;
+        }
     }
 
     public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
-                       Clock clock, Duration firstRetry, Duration maxRetry, int maxAttempts, int batch) {
+                       Clock clock, RetryPolicy defaults, int batch) {
         this.tx = tx;
         this.outbox = outbox;
         this.route = route;
         this.archive = archive;
         this.clock = clock;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
-        this.maxAttempts = maxAttempts;
+        this.defaults = defaults;
         this.batch = batch;
     }
 
@@ -92,20 +94,33 @@ public final class OutboxRelay {
         try {
             route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
             return true;
-        } catch (TransportException | RuntimeException e) {
-            int attempt = row.attempts() + 1;
-            boolean dead = attempt >= maxAttempts;
-            Instant next = clock.instant().plus(backoff(attempt));
-            outbox.failed(row.id(), e.toString(), next, dead);
-            LOG.warning("outbox: " + row.copMsgId() + " attempt " + attempt + (dead ? " failed; dead-lettered: " : " failed; retry at " + next + ": ") + e);
-            return false;
+        } catch (TransportException e) {
+            failed(row, e);
+        } catch (RuntimeException e) {
+            failed(row, new TransportException("unexpected failure: " + e, e));
         }
+        return false;
     }
 
-    /** firstRetry × 2^(attempt-1), at most maxRetry. */
-    Duration backoff(int attempt) {
-        Duration d = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return d.compareTo(maxRetry) > 0 ? maxRetry : d;
+    /**
+     * The decision after a failed attempt: retry later by the enterprise's policy, or dead letter — at once when no
+     * retry can help (refused credentials, unknown queue, a message too large, a configuration mistake).
+     */
+    private void failed(OutboxRow row, TransportException failure) {
+        int attempt = row.attempts() + 1;
+        RetryPolicy policy;
+        try {
+            policy = route.retryPolicyFor(row.enterpriseId(), defaults);
+        } catch (TransportException e) {
+            policy = defaults;
+            failure = e; // the profile itself is wrong: no retry mends that
+        }
+        boolean dead = policy.givesUpAfter(attempt, failure);
+        Instant next = clock.instant().plus(policy.delayAfter(attempt));
+        String reason = failure.code() + " " + failure.problem().zh() + " / " + failure.problem().en();
+        outbox.failed(row.id(), reason, next, dead);
+        LOG.warning("outbox: " + row.copMsgId() + " attempt " + attempt + (dead ? (failure.transientFailure() ? " failed; attempts used up, dead-lettered: "
+                : " failed for good, dead-lettered: ") : " failed; retry at " + next + ": ") + reason);
     }
 
     /** Renews this relay's claims; runs on its own thread, also while a send takes long. */

@@ -7,6 +7,9 @@ import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.DxpRep;
 import io.cebgw.core.envelope.Envelope;
 import io.cebgw.core.envelope.EnvelopeReader;
+import io.cebgw.core.lifecycle.Lifecycle;
+import io.cebgw.core.lifecycle.ReceiptOutcome;
+import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.BusinessKey;
 import io.cebgw.core.spec.MessageType;
@@ -122,13 +125,13 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         try {
             envelope = new EnvelopeReader().read(incoming.bytes());
         } catch (CebReadException e) {
-            record(written, null, "?", "GARBLED", null, e.describe(java.util.Locale.CHINA), incoming.id(), "GARBLED");
+            record(written, null, "?", null, null, e.describe(java.util.Locale.CHINA), incoming.id(), ReceiptOutcome.GARBLED);
             return;
         }
         if (envelope instanceof DxpRep rep) {
             for (DxpRep.Response r : rep.responses()) {
                 Optional<DocumentRow> doc = documents.lockByCopMsgId(r.oriHead().copMsgId());
-                apply(written, doc, "DxpRep", "E" + r.responseCode(), r.noticeTime(), r.responseInfo(), incoming.id());
+                apply(written, doc, "DxpRep", ReturnStatus.exchange(r.responseCode()).code(), r.noticeTime(), r.responseInfo(), incoming.id());
             }
             return;
         }
@@ -137,7 +140,8 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         try {
             read = new CebReader().read(msg.data());
         } catch (CebReadException e) {
-            record(written, null, msg.transInfo().msgType(), "GARBLED", null, e.describe(java.util.Locale.CHINA), msg.transInfo().copMsgId(), "GARBLED");
+            record(written, null, msg.transInfo().msgType(), null, null, e.describe(java.util.Locale.CHINA), msg.transInfo().copMsgId(),
+                    ReceiptOutcome.GARBLED);
             return;
         }
         MessageType type = read.message().type();
@@ -145,18 +149,19 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         for (Node record : read.message().businessRecords()) {
             Map<String, String> fields = record.head().values();
             if (type == MessageType.CEB900) {
-                apply(written, documents.lockByCopMsgId(fields.get("oriCopMsgId")), type.rootName(), "900", fields.get("returnTime"),
+                apply(written, documents.lockByCopMsgId(fields.get("oriCopMsgId")), type.rootName(), ReturnStatus.FORMAT_ERROR.code(), fields.get("returnTime"),
                         fields.get("returnInfo"), msg.transInfo().copMsgId());
                 continue;
             }
             Optional<MessageType> declaration = BusinessKey.declarationOf(type);
             if (declaration.isEmpty() || fields.get("returnStatus") == null) {
-                record(written, null, type.rootName(), "-", null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(), "UNMATCHED");
+                record(written, null, type.rootName(), null, null, "no document type answers " + type.rootName(), msg.transInfo().copMsgId(),
+                        ReceiptOutcome.UNMATCHED);
                 continue;
             }
             if (addressee.isEmpty()) {
                 record(written, null, type.rootName(), fields.get("returnStatus"), fields.get("returnTime"),
-                        "addressed to no registered enterprise: " + msg.transInfo().receiverIds(), msg.transInfo().copMsgId(), "UNROUTED");
+                        "addressed to no registered enterprise: " + msg.transInfo().receiverIds(), msg.transInfo().copMsgId(), ReceiptOutcome.UNROUTED);
                 continue;
             }
             String key = BusinessKey.of(declaration.get(), fields::get);
@@ -192,33 +197,33 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
     private void apply(Written written, Optional<DocumentRow> locked, String receiptType, String status, String time, String info,
                        String copMsgId) {
         if (locked.isEmpty()) {
-            record(written, null, receiptType, status, time, info, copMsgId, "UNMATCHED");
+            record(written, null, receiptType, status, time, info, copMsgId, ReceiptOutcome.UNMATCHED);
             return;
         }
         DocumentRow doc = locked.get();
-        String outcome;
+        ReceiptOutcome outcome;
         if (written.has(doc.id(), status, time) || receipts.seen(doc.id(), status, time)) {
-            outcome = "DUPLICATE";
+            outcome = ReceiptOutcome.DUPLICATE;
         } else if (doc.finalState()) {
-            outcome = "FINAL";
+            outcome = ReceiptOutcome.FINAL;
         } else if (doc.statusTime() != null && time != null && time.compareTo(doc.statusTime()) < 0) {
-            outcome = "STALE";
+            outcome = ReceiptOutcome.STALE;
         } else {
-            boolean last = StatusRules.isFinal(MessageType.byRootName(doc.messageType()).orElseThrow(), status);
+            boolean last = Lifecycle.ofRootName(doc.messageType()).isFinal(status);
             if (!documents.status(doc.id(), doc.status(), status, time, last, clock.instant())) {
                 throw new IllegalStateException("document " + doc.id() + " changed although it was locked");
             }
             written.transitions.add(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
-            outcome = "APPLIED";
+            outcome = ReceiptOutcome.APPLIED;
         }
-        written.add(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome,
+        written.add(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome.name(),
                 clock.instant()));
     }
 
     private void record(Written written, String enterpriseId, String type, String status, String time, String info, String copMsgId,
-                        String outcome) {
+                        ReceiptOutcome outcome) {
         LOG.info("receipt " + outcome + ": " + type + " " + status + " " + copMsgId);
-        written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome,
+        written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome.name(),
                 clock.instant()));
     }
 

@@ -1,5 +1,6 @@
 package io.cebgw.server.store;
 
+import io.cebgw.core.lifecycle.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ import java.util.Optional;
 
 /** Documents. Every query names the enterprise: one enterprise never reads another's rows. */
 public final class DocumentStore {
+    /** appType of a new declaration: the one kind of document that holds its business key (unique while live). */
+    private static final String NEW = "1";
     private final JdbcClient jdbc;
 
     public DocumentStore(JdbcClient jdbc) {
@@ -18,12 +21,13 @@ public final class DocumentStore {
     }
 
     public void insert(DocumentRow d) {
+        String liveKey = NEW.equals(d.appType()) && Lifecycle.holdsKey(d.status()) ? d.businessKey() : null;
         jdbc.sql("insert into document (id, enterprise_id, message_type, business_key, guid, app_type, app_status, status, status_time,"
-                        + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at, live_key)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.enterpriseId(), d.messageType(), d.businessKey(), d.guid(), d.appType(), d.appStatus(), d.status(),
                         d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), d.unsignedXml(), d.signedXml(),
-                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()))
+                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey)
                 .update();
     }
 
@@ -161,8 +165,9 @@ public final class DocumentStore {
     /** Applies a receipt status; returns false when the row changed meanwhile (optimistic: status and time must match). */
     public boolean status(String id, String expectedStatus, String status, String statusTime, boolean finalState, Instant now) {
         String guard = expectedStatus == null ? "status is null" : "status = :expected";
+        String freeKey = Lifecycle.holdsKey(status) ? "" : ", live_key = null"; // refused or failed: the key is free again
         JdbcClient.StatementSpec spec = jdbc.sql("update document set status = :status, status_time = :time, final_state = :final, updated_at = :now"
-                        + " where id = :id and " + guard)
+                        + freeKey + " where id = :id and " + guard)
                 .param("status", status).param("time", statusTime).param("final", finalState).param("now", Timestamp.from(now)).param("id", id);
         if (expectedStatus != null) {
             spec = spec.param("expected", expectedStatus);

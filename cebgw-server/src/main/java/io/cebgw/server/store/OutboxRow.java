@@ -1,9 +1,8 @@
 package io.cebgw.server.store;
 
+import io.cebgw.core.lifecycle.OutboxState;
+
 /** One envelope waiting to be sent (or sent, or dead-lettered); its CopMsgId never changes across retries. */
-public record OutboxRow(long id, String enterpriseId, String documentId, String copMsgId, byte[] payload, int attempts, String state,
+public record OutboxRow(long id, String enterpriseId, String documentId, String copMsgId, byte[] payload, int attempts, OutboxState state,
                         String lastError) {
-    public static final String PENDING = "PENDING";
-    public static final String SENT = "SENT";
-    public static final String DEAD = "DEAD";
 }

@@ -1,5 +1,6 @@
 package io.cebgw.server.store;
 
+import io.cebgw.core.lifecycle.OutboxState;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +71,7 @@ public final class OutboxStore {
     /** A failed attempt: retried at {@code next}, or dead-lettered when {@code dead}. */
     public void failed(long id, String error, Instant next, boolean dead) {
         jdbc.sql("update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_by = null, state = ? where id = ?")
-                .params(error.length() > 1000 ? error.substring(0, 1000) : error, Timestamp.from(next), dead ? OutboxRow.DEAD : OutboxRow.PENDING, id)
+                .params(error.length() > 1000 ? error.substring(0, 1000) : error, Timestamp.from(next), (dead ? OutboxState.DEAD : OutboxState.PENDING).name(), id)
                 .update();
     }
 
@@ -107,6 +108,6 @@ public final class OutboxStore {
 
     private static OutboxRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new OutboxRow(rs.getLong("id"), rs.getString("enterprise_id"), rs.getString("document_id"), rs.getString("cop_msg_id"),
-                rs.getBytes("payload"), rs.getInt("attempts"), rs.getString("state"), rs.getString("last_error"));
+                rs.getBytes("payload"), rs.getInt("attempts"), OutboxState.valueOf(rs.getString("state")), rs.getString("last_error"));
     }
 }

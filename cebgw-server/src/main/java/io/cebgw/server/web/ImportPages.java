@@ -1,5 +1,7 @@
 package io.cebgw.server.web;
 
+import io.cebgw.core.problem.GatewayProblem;
+import io.cebgw.core.problem.Problem;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.server.excel.DocumentImport;
 import io.cebgw.server.excel.ImportException;
@@ -83,12 +85,12 @@ class ImportPages {
                 response.setStatus(422);
             }
         } catch (ImportException e) {
-            response.setStatus(422);
+            response.setStatus(e.problem().code().httpStatus());
             model.addAttribute("failure", e.describe(LocaleContextHolder.getLocale()));
         } catch (IOException e) {
-            response.setStatus(500);
-            model.addAttribute("failure", "GW-X005 " + ("en".equals(LocaleContextHolder.getLocale().getLanguage())
-                    ? "the upload could not be kept for reading" : "上传的文件无法暂存读取"));
+            Problem notKept = GatewayProblem.IMPORT_NOT_KEPT.with();
+            response.setStatus(notKept.code().httpStatus());
+            model.addAttribute("failure", notKept.describe(LocaleContextHolder.getLocale()));
         } finally {
             if (temp != null) {
                 try {

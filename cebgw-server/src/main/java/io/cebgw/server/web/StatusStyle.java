@@ -1,22 +1,37 @@
 package io.cebgw.server.web;
 
+import io.cebgw.core.lifecycle.Meaning;
+import io.cebgw.core.lifecycle.ReceiptOutcome;
+import io.cebgw.core.lifecycle.ReturnStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The badge style of a receipt status: rejected or failed, done, or on its way. Used by the templates. */
+/** How the pages show a status: its badge style and its name with the code beside it, both from the lifecycle types. */
 @Component("statusStyle")
 public class StatusStyle {
+    /** {@code bad} for refused, failed or in error; {@code ok} for final or accepted; {@code wait} on its way. */
     public String of(String status, boolean finalState) {
-        if (status == null || status.equals("-")) {
+        if (status == null || status.isBlank() || status.equals("-")) {
             return "";
         }
-        if (status.startsWith("-") || status.equals("100") || status.equals("4") || status.equals("900") || status.startsWith("E")) {
+        Meaning meaning = ReturnStatus.of(status).meaning();
+        if (meaning.bad()) {
             return "bad";
         }
-        return finalState || status.equals("399") || status.equals("800") || status.equals("899") ? "ok" : "wait";
+        return finalState || meaning == Meaning.ACCEPTED || meaning == Meaning.FINAL_GOOD ? "ok" : "wait";
     }
 
-    /** The message key of a status name ({@code status.120}); unknown codes fall back to the code itself in the template. */
-    public String key(String status) {
-        return "status." + (status == null ? "none" : status);
+    /** The status's name in the page's language with its code beside it: 海关入库（120）; null for no status. */
+    public String label(String status) {
+        if (status == null || status.isBlank() || status.equals("-")) {
+            return null;
+        }
+        return ReturnStatus.of(status).label(LocaleContextHolder.getLocale());
+    }
+
+    /** What the gateway did with a receipt, in words ({@code APPLIED} → 已更新单证状态); unknown names as they are. */
+    public String outcome(String name) {
+        ReceiptOutcome outcome = ReceiptOutcome.parse(name);
+        return outcome == null ? name : outcome.label(LocaleContextHolder.getLocale());
     }
 }

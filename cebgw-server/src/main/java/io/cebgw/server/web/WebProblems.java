@@ -1,5 +1,6 @@
 package io.cebgw.server.web;
 
+import io.cebgw.core.problem.GatewayProblem;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,8 +16,7 @@ class WebProblems {
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     ModelAndView tooLarge() {
         ModelAndView page = new ModelAndView("upload-too-large");
-        page.addObject("message", "en".equals(LocaleContextHolder.getLocale().getLanguage())
-                ? "GW-X006 the file is larger than 64 MB; split it into several files" : "GW-X006 文件超过 64 MB，请拆分为多个文件上传");
+        page.addObject("message", GatewayProblem.IMPORT_TOO_LARGE.with(64).describe(LocaleContextHolder.getLocale()));
         return page;
     }
 }

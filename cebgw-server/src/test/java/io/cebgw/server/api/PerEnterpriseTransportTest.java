@@ -82,4 +82,37 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
             }
         }
     }
+
+    /**
+     * A broker that refuses the enterprise's password is no passing failure: the document goes to dead letter on its
+     * first attempt, with the reason in words, instead of ten tries over an hour.
+     */
+    @Test
+    void aRefusedPasswordDeadLettersOnTheFirstAttemptWithItsReason() throws Exception {
+        java.nio.file.Path wrong = DIR.resolve("wrong-mq.pw");
+        java.nio.file.Files.writeString(wrong, "not-the-password\n");
+        String queues = "cebgw.refused." + UUID.randomUUID();
+        TransportSpec refusing = TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "user", "guest", "password.file", wrong.toString(),
+                "queues", queues));
+        HttpResponse<String> created = admin(Map.of("name", "错误密码", "customsCode", "3301964ABC", "dxpId", "DXPENT0000044445",
+                "roles", "EBC,AGENT", "signingProfile", profile(SignatureSuite.SM2_SM3, "refused"), "transportProfile", refusing.text()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
+
+        String id = declare(apiKey, List.of(FlowDocuments.flow("9710", "REF-", "3301964ABC", "DXPENT0000044445").get(0))).get(0);
+        JsonNode sending = null;
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            sending = JSON.readTree(call("GET", "/api/v1/documents/" + id, apiKey, null, null).body()).path("outbox").path(0);
+            if (!"PENDING".equals(sending.path("state").asText()) || sending.path("attempts").asInt() > 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(sending.path("state").asText()).as(String.valueOf(sending)).isEqualTo("DEAD");
+        assertThat(sending.path("attempts").asInt()).isEqualTo(1);
+        assertThat(sending.path("lastError").asText()).startsWith("CEB-T020 ").contains("拒绝了登录").contains("refused the credentials")
+                .doesNotContain("not-the-password");
+        assertThat(sending.path("stateName").path("zh").asText()).isEqualTo("发送失败（死信）");
+    }
 }

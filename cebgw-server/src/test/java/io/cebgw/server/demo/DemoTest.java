@@ -25,7 +25,7 @@ class DemoTest {
                 Locale.CHINA);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isZero();
-        assertThat(text).contains("两票货物全部到达最终状态").contains("CEB603Message").contains("→ 899").contains("X-Api-Key: cgw_");
+        assertThat(text).contains("两票货物全部到达最终状态").contains("CEB603Message").contains("→ 结关（899）").contains("→ 海关入库（120）").contains("X-Api-Key: cgw_");
         String password = Files.readString(data.resolve("keys/demo.password")).strip();
         assertThat(password).hasSizeGreaterThan(10);
         assertThat(text).as("the key's password is never printed").doesNotContain(password);
@@ -34,6 +34,6 @@ class DemoTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         assertThat(Demo.run(new Demo.Options(data, 0, true, Duration.ofSeconds(60), 20), new PrintStream(again, true, StandardCharsets.UTF_8),
                 Locale.ENGLISH)).as(again.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(again.toString(StandardCharsets.UTF_8)).contains("Both shipments reached their final statuses");
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("Both shipments reached their final statuses").contains("→ Cleared (899)");
     }
 }

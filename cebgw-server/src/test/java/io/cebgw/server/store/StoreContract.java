@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +64,52 @@ abstract class StoreContract {
                 "1", "2", null, null, false, null, idempotencyKey, "[]", "<x>中文</x>".getBytes(StandardCharsets.UTF_8), null, null, now, now);
         documents.insert(d);
         return d;
+    }
+
+    /**
+     * The database keeps one live business key per enterprise and type: of 50 parallel inserts of the same new
+     * declaration exactly one commits; modifications hold no key; once the holder is refused the key is free again.
+     */
+    @Test
+    void fiftyParallelCreatesOfOneKeyCommitExactlyOnce() throws Exception {
+        String a = enterprise("DXPENT0000000050");
+        String key = "AGENT|RACE-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        document(a, key, null);
+                        return true;
+                    } catch (DuplicateKeyException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int committed = 0;
+            for (Future<Boolean> r : results) {
+                committed += r.get() ? 1 : 0;
+            }
+            assertThat(committed).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<DocumentRow> holders = documents.statesByKey(a, "CEB603Message", key);
+        assertThat(holders).hasSize(1);
+        assertThat(enterprise("DXPENT0000000051")).isNotNull();
+
+        DocumentRow change = new DocumentRow(UUID.randomUUID().toString(), a, "CEB603Message", key, UUID.randomUUID().toString().toUpperCase(),
+                "2", "2", null, null, false, null, null, "[]", "<x/>".getBytes(StandardCharsets.UTF_8), null, null, now, now);
+        documents.insert(change); // a modification holds no key of its own
+        assertThatThrownBy(() -> document(a, key, null)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(documents.status(holders.get(0).id(), null, io.cebgw.core.lifecycle.ReturnStatus.REJECTED.code(), "20261202120000000", true,
+                now)).isTrue();
+        DocumentRow again = document(a, key, null);
+        assertThat(documents.statesByKey(a, "CEB603Message", key)).extracting(DocumentRow::id).contains(again.id()).hasSize(3);
     }
 
     @Test
@@ -211,7 +257,7 @@ abstract class StoreContract {
         OutboxRow resent = outbox.claim("r", now, 1).get(0);
         outbox.sentAll(List.of(resent.id()));
         assertThat(outbox.forDocument(a, "doc-1")).singleElement().satisfies(r -> {
-            assertThat(r.state()).isEqualTo("SENT");
+            assertThat(r.state()).isEqualTo(io.cebgw.core.lifecycle.OutboxState.SENT);
             assertThat(r.copMsgId()).isEqualTo("COP-1");
         });
     }

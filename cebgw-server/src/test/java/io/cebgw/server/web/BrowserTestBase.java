@@ -10,6 +10,7 @@ import io.cebgw.server.document.WebUsers;
 import io.cebgw.server.store.DocumentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /** A gateway on H2 with the in-process sandbox, and a fresh headless Chromium for each test. */
+@Tag("slow")
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BrowserTestBase {
     static final Path DIR = temp();

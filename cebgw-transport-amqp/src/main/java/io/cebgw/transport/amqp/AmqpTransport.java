@@ -76,7 +76,7 @@ public final class AmqpTransport implements Transport {
             publisher.queueDeclare(sendQueue, true, false, false, null);
             publisher.queueDeclare(receiveQueue, true, false, false, null);
         } catch (IOException | TimeoutException | URISyntaxException | GeneralSecurityException e) {
-            throw new TransportException("cannot connect to the AMQP broker " + redacted(uri) + ": " + e.getMessage(), e);
+            throw AmqpFailure.of(e, redacted(uri), sendQueue, "connecting");
         }
     }
 
@@ -97,7 +97,7 @@ public final class AmqpTransport implements Transport {
             publisher.basicPublish("", sendQueue, true, properties, envelope.bytes());
             publisher.waitForConfirmsOrDie(confirmTimeout.toMillis());
         } catch (IOException | TimeoutException | RuntimeException e) {
-            throw new TransportException("the broker did not confirm " + envelope.id() + ": " + e.getMessage(), e);
+            throw AmqpFailure.of(e, redacted(uri), sendQueue, envelope.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while sending " + envelope.id(), e);

@@ -14,6 +14,7 @@ import com.helger.as2lib.processor.DefaultMessageProcessor;
 import com.helger.as2lib.processor.receiver.AS2ReceiverModule;
 import com.helger.as2lib.session.AS2Session;
 import com.helger.security.keystore.EKeyStoreType;
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import org.apache.hc.core5.util.Timeout;
@@ -64,7 +65,7 @@ public final class As2Transport implements Transport {
      */
     public As2Transport(As2Party self, As2Party partner, URI partnerUrl, InetSocketAddress listen, Duration timeout) throws TransportException {
         if (self.key() == null) {
-            throw new TransportException("CEB-T001", "AS2 本端 " + self.as2Id() + " 缺少私钥", "the AS2 end " + self.as2Id() + " has no private key");
+            throw new TransportException(TransportProblem.AS2_NO_PRIVATE_KEY.with("AS2 " + self.as2Id()));
         }
         this.self = self;
         this.partner = partner;
@@ -183,7 +184,7 @@ public final class As2Transport implements Transport {
             store.store(out, keyStorePassword.toCharArray());
             return out.toByteArray();
         } catch (GeneralSecurityException | IOException e) {
-            throw new TransportException("CEB-T009", "AS2 本端密钥无法使用：" + e.getMessage(), "the AS2 key of this end cannot be used: " + e.getMessage());
+            throw new TransportException(TransportProblem.AS2_KEY_UNUSABLE.with(e.getMessage()));
         }
     }
 

@@ -2,6 +2,9 @@ package io.cebgw.transport.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.problem.GatewayProblem;
+import io.cebgw.core.problem.Problem;
 import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -97,24 +100,25 @@ public final class HttpGatewayTransport implements Transport {
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
-                answer(exchange, 405, error("GW-H405", "只接受 POST", "POST only"));
+                refuse(exchange, GatewayProblem.HTTP_POST_ONLY.with());
                 return;
             }
             byte[] body = read(exchange.getRequestBody());
             if (body == null) {
-                answer(exchange, 413, error("GW-H413", "报文超过 " + maxBytes + " 字节", "the message exceeds " + maxBytes + " bytes"));
+                refuse(exchange, GatewayProblem.HTTP_TOO_LARGE.with(maxBytes));
                 return;
             }
             HttpMessages.Posted posted;
             try {
                 posted = HttpMessages.readDeclaration(body);
             } catch (IOException e) {
-                answer(exchange, 400, error("GW-H400", "请求体不是有效的报文 JSON：" + e.getMessage(), "the body is not a valid message JSON: " + e.getMessage()));
+                refuse(exchange, GatewayProblem.HTTP_BAD_BODY.with(new Localized("请求体不是有效的报文 JSON：" + e.getMessage(),
+                        "the body is not a valid message JSON: " + e.getMessage())));
                 return;
             }
             Handler current = handler;
             if (current == null) {
-                answer(exchange, 503, error("GW-H503", "网关尚未开始接收", "the gateway is not receiving yet"));
+                refuse(exchange, GatewayProblem.HTTP_NOT_RECEIVING.with());
                 return;
             }
             synchronized (handled) { // one declaration at a time: a copy arriving meanwhile waits and is then recognised
@@ -126,7 +130,7 @@ public final class HttpGatewayTransport implements Transport {
                     current.accept(new Envelope(posted.id(), posted.bytes()));
                 } catch (Exception e) {
                     LOG.log(Level.WARNING, "http-gateway: " + posted.id() + " not taken", e);
-                    answer(exchange, 503, error("GW-H503", "暂时无法接收，请稍后重发", "cannot take the message now; send it again later"));
+                    refuse(exchange, GatewayProblem.HTTP_NOT_RECEIVING.with());
                     return;
                 }
                 if (!posted.wireId().equals(posted.id())) { // sequenced: a resend will carry the same name
@@ -154,7 +158,7 @@ public final class HttpGatewayTransport implements Transport {
                         max = Math.max(1, Math.min(1000, Integer.parseInt(kv[1])));
                     }
                 } catch (NumberFormatException e) {
-                    answer(exchange, 400, error("GW-H400", "after 和 max 须为整数", "after and max must be whole numbers"));
+                    refuse(exchange, GatewayProblem.HTTP_BAD_BODY.with(new Localized("after 和 max 须为整数", "after and max must be whole numbers")));
                     return;
                 }
             }
@@ -180,7 +184,7 @@ public final class HttpGatewayTransport implements Transport {
         if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        answer(exchange, 401, error("GW-H401", "令牌错误或缺失（Authorization: Bearer …）", "missing or wrong token (Authorization: Bearer …)"));
+        refuse(exchange, GatewayProblem.HTTP_TOKEN.with());
         return false;
     }
 
@@ -189,8 +193,10 @@ public final class HttpGatewayTransport implements Transport {
         return body.length > maxBytes ? null : body;
     }
 
-    private static String error(String code, String zh, String en) throws IOException {
-        return HttpMessages.JSON.writeValueAsString(Map.of("code", code, "message", zh, "messageEn", en));
+    /** A refusal as JSON ({@code code}, {@code message}, {@code messageEn}) with the status the problem registry gives it. */
+    private static void refuse(HttpExchange exchange, Problem problem) throws IOException {
+        answer(exchange, problem.code().httpStatus(), HttpMessages.JSON.writeValueAsString(Map.of("code", problem.code().code(),
+                "message", problem.zh(), "messageEn", problem.en())));
     }
 
     private static void answer(HttpExchange exchange, int status, String text) throws IOException {

@@ -1,5 +1,6 @@
 package io.cebgw.transport.http;
 
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 
@@ -78,9 +79,7 @@ public final class HttpTransport implements Transport {
             throw new TransportException("interrupted while sending " + envelope.id(), e);
         }
         if (response.statusCode() != 200 || !"OK".equals(response.body().strip())) {
-            String body = response.body().strip();
-            throw new TransportException("the HTTP gateway answered " + response.statusCode() + " to " + envelope.id() + ": "
-                    + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+            throw refusal(response, envelope);
         }
     }
 
@@ -145,7 +144,7 @@ public final class HttpTransport implements Transport {
         try {
             return Long.parseLong(Files.readString(cursorFile).strip());
         } catch (IOException | NumberFormatException e) {
-            throw new TransportException("CEB-T007", "无法读取回执位置文件 " + cursorFile, "cannot read the receipt position file " + cursorFile);
+            throw new TransportException(TransportProblem.CURSOR_FILE.with(cursorFile));
         }
     }
 
@@ -173,5 +172,22 @@ public final class HttpTransport implements Transport {
             }
             poller = null;
         }
+    }
+
+    /**
+     * What an answer other than {@code 200 OK} means: refused credentials (401, 403), no such address (404), a message
+     * too large (413) and any other client error are for good; server errors and an unexpected body pass.
+     */
+    private TransportException refusal(HttpResponse<String> response, Envelope envelope) {
+        String body = response.body().strip();
+        String said = response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        return switch (response.statusCode()) {
+            case 401, 403 -> new TransportException(TransportProblem.CREDENTIALS_REFUSED.with("HTTP " + base, said));
+            case 404 -> new TransportException(TransportProblem.DESTINATION_UNKNOWN.with("HTTP " + base, "cebcmsg", said));
+            case 413 -> new TransportException(TransportProblem.MESSAGE_TOO_LARGE.with(envelope.id(), envelope.bytes().length, said));
+            default -> response.statusCode() >= 400 && response.statusCode() < 500 && response.statusCode() != 408 && response.statusCode() != 429
+                    ? new TransportException(TransportProblem.PEER_REFUSED.with(envelope.id(), said))
+                    : new TransportException("the HTTP gateway answered " + said + " to " + envelope.id());
+        };
     }
 }

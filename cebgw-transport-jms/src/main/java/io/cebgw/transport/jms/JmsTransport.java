@@ -1,5 +1,6 @@
 package io.cebgw.transport.jms;
 
+import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -61,7 +62,7 @@ public final class JmsTransport implements Transport {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             connection.start();
         } catch (JMSException e) {
-            throw new TransportException("cannot connect to the JMS provider (" + description + "): " + e.getMessage(), e);
+            throw failure(e, sendQueue, "cannot connect to the JMS provider (" + description + ")");
         }
     }
 
@@ -79,7 +80,7 @@ public final class JmsTransport implements Transport {
             message.setStringProperty(MESSAGE_ID, envelope.sequenced() ? envelope.wireId() : envelope.id() + "#" + System.nanoTime());
             producer.send(message);
         } catch (JMSException e) {
-            throw new TransportException("the JMS provider did not take " + envelope.id() + ": " + e.getMessage(), e);
+            throw failure(e, description, "the JMS provider did not take " + envelope.id());
         }
     }
 
@@ -183,5 +184,19 @@ public final class JmsTransport implements Transport {
         } catch (JMSException e) {
             LOG.fine("jms close: " + e);
         }
+    }
+
+    /**
+     * A refusal no retry mends (the provider refused the user or password, the queue does not exist) or a passing
+     * failure (provider down, connection lost).
+     */
+    private TransportException failure(JMSException e, String queue, String what) {
+        if (e instanceof jakarta.jms.JMSSecurityException) {
+            return new TransportException(TransportProblem.CREDENTIALS_REFUSED.with("JMS " + description, e.getMessage()), e);
+        }
+        if (e instanceof jakarta.jms.InvalidDestinationException) {
+            return new TransportException(TransportProblem.DESTINATION_UNKNOWN.with("JMS " + description, queue, e.getMessage()), e);
+        }
+        return new TransportException(what + ": " + e.getMessage(), e);
     }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web pages in real headless Chromium (issue 7): sign in, the overview's counts, the document list with filters,
  * a document's receipt timeline to 放行/结关, English on request, and no way to open another enterprise's document by URL.
  */
-class WebPagesBrowserTest extends BrowserTestBase {
+class WebPagesBrowserIT extends BrowserTestBase {
     @Autowired
     io.cebgw.server.document.ShipmentService shipments;
 

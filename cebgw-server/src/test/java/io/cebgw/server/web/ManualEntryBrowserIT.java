@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Manual entry in real headless Chromium (issue 7): a 9710 declaration list with two items typed into the form, a
  * validation error shown beside its field, fixed, declared, and followed until the sandbox releases it (放行).
  */
-class ManualEntryBrowserTest extends BrowserTestBase {
+class ManualEntryBrowserIT extends BrowserTestBase {
 
     private void fill(String group, int row, Node node) {
         for (Map.Entry<String, String> v : node.values().entrySet()) {

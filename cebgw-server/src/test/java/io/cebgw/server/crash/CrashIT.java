@@ -1,10 +1,10 @@
 package io.cebgw.server.crash;
 
-import io.cebgw.core.transport.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.KeyPairs;
 import io.cebgw.crypto.testing.TestKeys;
@@ -16,6 +16,7 @@ import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.server.document.JsonMessages;
 import io.cebgw.transport.folder.FolderTransport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and every document reaches its final status. Clients resubmit what they got no answer for with the same
  * Idempotency-Key.
  */
-class CrashTest {
+@Tag("slow")
+class CrashIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DOCUMENTS = Integer.getInteger("crash.documents", 2000);
     private static final String DXP_ID = "DXPENT0000066666";

@@ -1,0 +1,43 @@
+package io.cebgw.core.problem;
+
+/** What the command line refuses before any work starts (exit code 2). */
+public enum CommandProblem implements ProblemCode {
+    UNKNOWN_COMMAND("CEB-U001", "没有这个命令：%1$s", "no such command: %1$s"),
+    BAD_ARGUMENTS("CEB-U002", "参数有误：%1$s", "bad arguments: %1$s"),
+    SPRING_SETTING("CEB-U003", "Spring 配置应写作 --名称=值：%1$s", "a Spring setting is written --name=value: %1$s");
+
+    private final String code;
+    private final String zh;
+    private final String en;
+
+    CommandProblem(String code, String zh, String en) {
+        this.code = code;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int httpStatus() {
+        return 0;
+    }
+
+    @Override
+    public String zhTemplate() {
+        return zh;
+    }
+
+    @Override
+    public String enTemplate() {
+        return en;
+    }
+
+    @Override
+    public boolean retryable() {
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package io.cebgw.core.problem;
+
+/** What the gateway's API, pages and import refuse, with the HTTP status they answer with. */
+public enum GatewayProblem implements ProblemCode {
+    // Documents
+    DOCUMENT_JSON("GW-D001", 400, "报文 JSON 无效：%1$s（%2$s）", "invalid message JSON: %1$s (at %2$s)"),
+    ONE_RECORD("GW-D002", 422, "每个单证只能是一条申报记录（%1$s 含 %2$s 条）", "a document is one declaration record (%1$s has %2$s)"),
+    NOT_VALID("GW-D003", 422, "校验未通过，不能申报（%1$s 个错误）", "the document has %1$s errors and cannot be declared"),
+    KEY_EXISTS("GW-D004", 409, "已存在相同业务编号的%1$s（%2$s），修改请用 appType=2", "a %1$s with the key %2$s exists; use appType 2 to modify it"),
+    ALREADY_DECLARED("GW-D005", 409, "该单证已申报", "the document has already been declared"),
+    NOTHING_TO_CHANGE("GW-D006", 422, "没有可%1$s的%2$s %3$s", "no %2$s %3$s to %1$s"),
+    CONCLUDED("GW-D007", 422, "%1$s %2$s 已审结，不能修改或删除", "%1$s %2$s is concluded and cannot be changed"),
+    BAD_APP_TYPE("GW-D008", 422, "appType 只能是 1、2、3", "appType must be 1, 2 or 3"),
+    CANNOT_SIGN("GW-D010", 503, "网关现在无法为该企业签名：%1$s", "the gateway cannot sign for this enterprise now: %1$s"),
+    CANNOT_ROUTE("GW-D011", 503, "该企业的传输配置无法使用：%1$s", "this enterprise's transport profile cannot be used: %1$s"),
+    NO_SUCH_DOCUMENT("GW-D404", 404, "没有这个单证：%1$s", "no such document: %1$s"),
+    STAGE_NOT_REACHED("GW-D409", 404, "该单证还没有这一阶段的报文（未申报）", "the document has not reached this stage (not declared)"),
+    // Shipments
+    SHIPMENT_JSON("GW-S001", 400, "货物 JSON 格式错误：%1$s", "invalid shipment JSON: %1$s"),
+    SHIPMENT_SHAPE("GW-S002", 400, "需要 tradeMode（9610/9710/9810/1210）和 documents 数组", "tradeMode (9610/9710/9810/1210) and a documents array are required"),
+    NO_SUCH_SHIPMENT("GW-S404", 404, "没有这个货物：%1$s", "no such shipment: %1$s"),
+    // Enterprises and users (admin API)
+    ENTERPRISE_FIELDS("GW-E001", 400, "需要 name、customsCode 和 dxpId（≤16 位字母数字）", "name, customsCode and dxpId (up to 16 letters or digits) are required"),
+    DXPID_TAKEN("GW-E002", 409, "DXPID %1$s 已登记", "DXPID %1$s is already registered"),
+    USER_SCOPE("GW-E003", 400, "需要 dxpId（企业用户）或 manages（平台管理员管理的企业）",
+            "dxpId (an enterprise user) or manages (a platform administrator's enterprises) is required"),
+    USERNAME_FORMAT("GW-E004", 400, "用户名须为 3 到 64 位字母、数字或 . _ @ -", "a user name is 3 to 64 letters, digits or . _ @ -"),
+    USERNAME_TAKEN("GW-E005", 409, "用户名 %1$s 已存在", "the user name %1$s is taken"),
+    ENTERPRISE_PROFILE("GW-E006", 422, "企业配置无效：%1$s", "the enterprise's profile is invalid: %1$s"),
+    WRONG_ADMIN_KEY("GW-E401", 401, "管理密钥错误（X-Admin-Key）", "wrong admin key (X-Admin-Key)"),
+    ADMIN_OFF("GW-E403", 403, "未配置管理密钥（cebgw.admin-key），管理接口已关闭", "no admin key is configured (cebgw.admin-key): the admin API is off"),
+    NO_SUCH_ENTERPRISE("GW-E404", 404, "没有 DXPID 为 %1$s 的企业", "no enterprise has the DXPID %1$s"),
+    // Requests the API cannot take as they are
+    API_KEY("GW-A001", 401, "需要有效的 API 密钥（X-Api-Key）", "a valid API key is required (X-Api-Key)"),
+    BAD_REQUEST("GW-A400", 400, "请求无效：%1$s", "bad request: %1$s"),
+    NOT_FOUND("GW-A404", 404, "没有这个地址", "no such address"),
+    METHOD_NOT_ALLOWED("GW-A405", 405, "该地址不接受这种请求方法", "this address does not take this method"),
+    NOT_ACCEPTABLE("GW-A406", 406, "无法以所要求的格式回答", "cannot answer in the format asked for"),
+    TOO_LARGE("GW-A413", 413, "请求体过大", "the request body is too large"),
+    MEDIA_TYPE("GW-A415", 415, "只接受 application/json 或 application/xml", "send application/json or application/xml"),
+    INTERNAL("GW-A500", 500, "内部错误（已记录）", "internal error (logged)"),
+    // Excel import
+    IMPORT_UNREADABLE("GW-X001", 400, "无法读取导入文件：%1$s", "cannot read the import file: %1$s"),
+    IMPORT_NOT_THE_TEMPLATE("GW-X002", 400, "不是 %1$s 的导入模板：第 %2$s 列表头应为“%3$s”，实为“%4$s”（请下载模板）",
+            "not the %1$s import template: column %2$s should be headed \"%3$s\", not \"%4$s\" (download the template)"),
+    IMPORT_KEY_REPEATED("GW-X003", 422, "业务编号 %1$s 在前面已出现：同一单证的行须相邻，不同单证的编号不能相同",
+            "the business number %1$s appeared before: rows of one document are adjacent, and numbers are unique"),
+    IMPORT_NOT_KEPT("GW-X005", 500, "上传的文件无法暂存读取", "the upload could not be kept for reading"),
+    IMPORT_TOO_LARGE("GW-X006", 413, "文件超过 %1$s MB，请拆分为多个文件上传", "the file is larger than %1$s MB; split it into several files"),
+    // The regional HTTP gateway's receiving end (the peer side of the http transport)
+    HTTP_BAD_BODY("GW-H400", 400, "请求无效：%1$s", "bad request: %1$s"),
+    HTTP_TOKEN("GW-H401", 401, "令牌错误或缺失（Authorization: Bearer …）", "missing or wrong token (Authorization: Bearer …)"),
+    HTTP_POST_ONLY("GW-H405", 405, "只接受 POST", "POST only"),
+    HTTP_TOO_LARGE("GW-H413", 413, "报文超过 %1$s 字节", "the message exceeds %1$s bytes"),
+    HTTP_NOT_RECEIVING("GW-H503", 503, "暂时无法接收，请稍后重发", "cannot take the message now; send it again later");
+
+    private final String code;
+    private final int httpStatus;
+    private final String zh;
+    private final String en;
+
+    GatewayProblem(String code, int httpStatus, String zh, String en) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public String zhTemplate() {
+        return zh;
+    }
+
+    @Override
+    public String enTemplate() {
+        return en;
+    }
+
+    /**
+     * Only a receiving end that cannot take a message now is worth asking again unchanged; a gateway that cannot sign
+     * or route for an enterprise (503 too) waits for a person to mend its configuration.
+     */
+    @Override
+    public boolean retryable() {
+        return this == HTTP_NOT_RECEIVING;
+    }
+}

@@ -1,0 +1,52 @@
+package io.cebgw.server.api;
+
+import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.sandbox.FlowDocuments;
+import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.document.JsonMessages;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 50 parallel creates of one business key through the API: exactly one 201, and 409 with its code for the others. */
+class ConcurrentCreateTest extends GatewayTestBase {
+    @Test
+    void fiftyParallelCreatesOfOneKeyGiveOne201AndFortyNine409() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("并发企业", "3301964ABC", "DXPENT0000055555", "EBC,AGENT",
+                profile(SignatureSuite.SM2_SM3, "race"));
+        String order = JsonMessages.write(FlowDocuments.flow("9710", "RACE-", "3301964ABC", "DXPENT0000055555").get(0)).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call("POST", "/api/v1/documents", e.apiKey(), "application/json", order);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertThat(r.body()).contains("GW-D004");
+                }
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(JSON.readTree(call("GET", "/api/v1/documents", e.apiKey(), null, null).body())).hasSize(1);
+    }
+}
