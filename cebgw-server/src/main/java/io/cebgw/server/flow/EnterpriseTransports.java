@@ -1,5 +1,6 @@
 package io.cebgw.server.flow;
 
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.RetryPolicy;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -7,7 +8,6 @@ import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.TransferNode;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 
 import java.util.Map;

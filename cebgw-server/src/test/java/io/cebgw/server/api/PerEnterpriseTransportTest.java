@@ -1,6 +1,7 @@
 package io.cebgw.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.testing.TestKeys;
@@ -10,7 +11,6 @@ import io.cebgw.sandbox.Registry;
 import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.transport.amqp.AmqpTransport;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
