@@ -53,6 +53,7 @@ class ArchitectureTest {
     void transportsArePluginsOfCoreOnly() {
         classes().that().resideInAPackage("io.cebgw.transport..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.transport..", "io.cebgw.core..", "java..", "javax..",
+                        "org.slf4j..", // the logging facade
                         "com.rabbitmq..", "jakarta.jms..", "com.sun.net.httpserver..", "com.fasterxml.jackson..", // each its own protocol client
                         "com.helger..", "org.apache.hc..", "jakarta.mail..") // AS2: as2-lib and what its API exposes
                 .check(classes);
