@@ -2,9 +2,9 @@ package io.cebgw.cli;
 
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.cert.CertificateInfo;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.cert.RevocationPackage;
 import io.cebgw.crypto.key.KeySourceException;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.key.SigningKey;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

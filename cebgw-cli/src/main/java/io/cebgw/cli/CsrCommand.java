@@ -2,8 +2,8 @@ package io.cebgw.cli;
 
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.cert.CertificateRequests;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.JcaSigningKey;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.key.SigningKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,9 @@
 package io.cebgw.cli;
 
+import io.cebgw.core.settings.SecretRef;
 import io.cebgw.crypto.key.KeySourceException;
 import io.cebgw.crypto.key.KeySourceSpec;
 import io.cebgw.crypto.key.KeySources;
-import io.cebgw.crypto.key.SecretRef;
 import io.cebgw.crypto.key.SigningKey;
 import picocli.CommandLine.Option;
 

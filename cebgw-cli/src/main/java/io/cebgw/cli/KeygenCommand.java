@@ -1,11 +1,12 @@
 package io.cebgw.cli;
 
+import io.cebgw.core.settings.SecretRef;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.GeneratedKey;
 import io.cebgw.crypto.cert.KeyPairs;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
-import io.cebgw.crypto.key.SecretRef;
+import io.cebgw.crypto.key.KeySourceSpec;
+import io.cebgw.crypto.key.Pem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -69,8 +70,8 @@ final class KeygenCommand implements Callable<Integer> {
         }
         char[] password;
         try {
-            password = (passwordFile != null ? new SecretRef(SecretRef.Kind.FILE, passwordFile.toString())
-                    : new SecretRef(SecretRef.Kind.ENV, passwordEnv)).resolve(System::getenv);
+            password = KeySourceSpec.forFile(output, passwordFile != null ? new SecretRef(SecretRef.Kind.FILE, passwordFile.toString())
+                    : new SecretRef(SecretRef.Kind.ENV, passwordEnv)).secret("password", System::getenv);
         } catch (KeySourceException e) {
             root.err.println("cebgw: " + e.describe(lang.locale()));
             return ExitCode.UNREADABLE;

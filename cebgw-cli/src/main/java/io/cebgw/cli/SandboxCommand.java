@@ -1,11 +1,12 @@
 package io.cebgw.cli;
 
 import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.GeneratedKey;
 import io.cebgw.crypto.cert.KeyPairs;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.SigningKey;
 import io.cebgw.crypto.sign.CebSigner;
 import io.cebgw.sandbox.Enterprise;
@@ -14,9 +15,7 @@ import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.sandbox.SelfTest;
 import io.cebgw.sandbox.StatusServer;
-import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.transport.folder.FolderTransport;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

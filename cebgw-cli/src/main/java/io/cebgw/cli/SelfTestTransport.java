@@ -1,11 +1,11 @@
 package io.cebgw.cli;
 
 import io.cebgw.core.problem.TransportProblem;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.SelfTest;
 import io.cebgw.transport.amqp.AmqpTransport;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 
 import java.io.IOException;
@@ -29,7 +29,7 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
             if (!spec.type().equals(type) && !"folder".equals(type)) {
                 throw new TransportException(TransportProblem.TYPE_MISMATCH.with(type, spec.type()));
             }
-            TransportCatalog.check(spec);
+            TransportCatalog.validate(spec);
             return new SelfTestTransport(spec, false);
         }
         TransportSpec spec = switch (type) {
@@ -40,7 +40,7 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
             case "jms" -> throw new TransportException(TransportProblem.MISSING_SETTING.with("jms", "--transport-config (factory, url, queues; docs/transports.md)"));
             default -> throw new TransportException(TransportProblem.UNKNOWN_TYPE.with(type, "folder, amqp, jms, http, as2"));
         };
-        TransportCatalog.check(spec);
+        TransportCatalog.validate(spec);
         return new SelfTestTransport(spec, true);
     }
 

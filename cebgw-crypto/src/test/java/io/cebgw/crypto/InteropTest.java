@@ -2,7 +2,7 @@ package io.cebgw.crypto;
 
 import io.cebgw.crypto.cert.CertificateRequests;
 import io.cebgw.crypto.cert.GeneratedKey;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.sign.CebSigner;
 import io.cebgw.crypto.testing.ExternalTool;
 import io.cebgw.crypto.testing.TestKeys;

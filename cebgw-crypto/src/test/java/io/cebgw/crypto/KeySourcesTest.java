@@ -1,13 +1,13 @@
 package io.cebgw.crypto;
 
+import io.cebgw.core.settings.SecretRef;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.cert.GeneratedKey;
 import io.cebgw.crypto.cert.KeyPairs;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
 import io.cebgw.crypto.key.KeySourceSpec;
 import io.cebgw.crypto.key.KeySources;
-import io.cebgw.crypto.key.SecretRef;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.key.SigningKey;
 import io.cebgw.crypto.sign.CebSigner;
 import io.cebgw.crypto.testing.TestKeys;

@@ -3,7 +3,7 @@ package io.cebgw.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.testing.SharedSpec;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.verify.CebVerifier;
 import io.cebgw.crypto.verify.TrustAnchors;
 import io.cebgw.crypto.verify.Verdict;

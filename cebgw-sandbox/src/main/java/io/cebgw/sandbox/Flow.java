@@ -1,6 +1,8 @@
 package io.cebgw.sandbox;
 
 import io.cebgw.core.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * The life cycle of accepted documents (docs/sandbox.md, "default script"): every document 2 → 120; lists → 399,
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
  * summary → 399. Scenarios bend it. Everything runs on the sandbox's single worker thread, one step apart.
  */
 final class Flow {
-    private static final Logger LOG = Logger.getLogger(Flow.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Flow.class);
 
     private final ScheduledExecutorService worker;
     private final Replies replies;
@@ -159,7 +160,7 @@ final class Flow {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "sandbox: a scheduled step failed", e);
+                LOG.warn("sandbox: a scheduled step failed", e);
             }
         };
     }
@@ -224,7 +225,7 @@ final class Flow {
         try {
             sending.send();
         } catch (TransportException e) {
-            LOG.warning("sandbox: cannot send a receipt: " + e.getMessage());
+            LOG.warn("sandbox: cannot send a receipt: {}", e.getMessage());
         }
     }
 }

@@ -20,6 +20,8 @@ import io.cebgw.crypto.verify.CebVerifier;
 import io.cebgw.crypto.verify.Verdict;
 import io.cebgw.crypto.verify.VerifyProfile;
 import io.cebgw.crypto.verify.VerifyReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
  * business rules (code tables, B2B rules, duplicates, references, modify/delete) → 100 海关退单.
  */
 final class Intake {
-    private static final Logger LOG = Logger.getLogger(Intake.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private static final Set<Character> FORMAT_FINDINGS = Set.of('S', 'F');
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -114,10 +115,10 @@ final class Intake {
             business(read.message(), route, arrival);
         } catch (TransportException e) {
             arrival.verdict("answer", false, "SBX-T001", "cannot send the answer: " + e.getMessage());
-            LOG.warning("sandbox: " + e.getMessage());
+            LOG.warn("sandbox: {}", e.getMessage());
         } catch (RuntimeException e) {
             arrival.verdict("internal", false, "SBX-E001", e.toString());
-            LOG.log(java.util.logging.Level.WARNING, "sandbox: internal error on " + incoming.id(), e);
+            LOG.warn("sandbox: internal error on {}", incoming.id(), e);
         }
     }
 
@@ -128,7 +129,7 @@ final class Intake {
             envelope = examined != null ? examined : new EnvelopeReader().read(bytes);
         } catch (CebReadException e) {
             arrival.verdict("envelope", false, e.error().code(), e.describe(Locale.CHINA));
-            LOG.warning("sandbox: rejected " + arrival.transportId() + ": " + e.describe(Locale.ENGLISH));
+            LOG.warn("sandbox: rejected {}: {}", arrival.transportId(), e.describe(Locale.ENGLISH));
             Optional<io.cebgw.core.envelope.TransInfo> salvaged = TransInfoSalvage.of(bytes);
             if (salvaged.isPresent()) { // the sender is known: tell it (报文格式错误)
                 replies.exchangeResponse(salvaged.get(), "0001", "报文格式错误：" + e.describe(Locale.CHINA));

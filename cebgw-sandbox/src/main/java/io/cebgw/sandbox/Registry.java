@@ -1,7 +1,7 @@
 package io.cebgw.sandbox;
 
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
+import io.cebgw.crypto.key.Pem;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 
 import java.io.IOException;
 import java.io.OutputStream;

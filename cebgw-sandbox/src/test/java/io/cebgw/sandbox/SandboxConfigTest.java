@@ -1,7 +1,7 @@
 package io.cebgw.sandbox;
 
 import io.cebgw.crypto.SignatureSuite;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

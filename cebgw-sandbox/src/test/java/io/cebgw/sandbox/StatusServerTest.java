@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.crypto.SignatureSuite;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

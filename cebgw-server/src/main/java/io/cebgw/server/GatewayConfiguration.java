@@ -1,5 +1,6 @@
 package io.cebgw.server;
 
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.crypto.key.KeySources;
 import io.cebgw.sandbox.Registry;
@@ -18,7 +19,6 @@ import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
 import io.cebgw.server.store.ReceiptStore;
 import io.cebgw.server.store.StatisticsKeeper;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;

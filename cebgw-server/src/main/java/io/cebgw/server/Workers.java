@@ -4,19 +4,19 @@ import io.cebgw.core.transport.TransportException;
 import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
 import io.cebgw.server.store.StatisticsKeeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The background work: the outbox relay with its claim renewal and stale-claim sweeper, receipt intake, table statistics. */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.workers", havingValue = "true", matchIfMissing = true)
 class Workers {
-    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
     private final OutboxRelay relay;
     private final ReceiptProcessor receipts;
     private final io.cebgw.server.flow.EnterpriseTransports transports;
@@ -71,7 +71,7 @@ class Workers {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, job + " round failed (tried again next round)", e);
+            LOG.warn("{} round failed (tried again next round)", job, e);
         }
     }
 }

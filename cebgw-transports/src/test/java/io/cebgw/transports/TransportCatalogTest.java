@@ -1,5 +1,6 @@
 package io.cebgw.transports;
 
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -23,6 +24,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransportCatalogTest {
     @TempDir
     Path dir;
+
+    @Test
+    void everyBuiltInTransportIsAPluginFoundByItsType() {
+        assertThat(TransportCatalog.TYPES).containsExactly("amqp", "as2", "folder", "http", "jms");
+    }
+
+    /** The check connects and logs in without sending: a refused password is named, a right one passes, nothing is sent. */
+    @Test
+    void checkLogsInWithoutSending() throws Exception {
+        String prefix = "cebgw.check." + UUID.randomUUID();
+        Path wrong = dir.resolve("wrong.pw");
+        java.nio.file.Files.writeString(wrong, "not-guest\n");
+        assertCode(() -> {
+            TransportCatalog.check(TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "user", "guest", "password.file", wrong.toString(),
+                    "queues", prefix)));
+            return null;
+        }, "CEB-T020");
+        Path right = dir.resolve("right.pw");
+        java.nio.file.Files.writeString(right, "guest\n");
+        TransportSpec spec = TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "user", "guest", "password.file", right.toString(),
+                "queues", prefix));
+        TransportCatalog.check(spec);
+        try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
+            List<Transport.Envelope> received = new CopyOnWriteArrayList<>();
+            Transport exchange = TransportCatalog.open(spec, End.EXCHANGE);
+            exchange.start(received::add);
+            Thread.sleep(300);
+            exchange.close();
+            assertThat(received).as("the check sent nothing").isEmpty();
+            cleaner.deleteQueues();
+        }
+        TransportCatalog.check(TransportSpec.of("folder", Map.of("root", dir.resolve("exchange").toString())));
+        assertThat(dir.resolve("exchange")).isDirectory();
+    }
 
     @Test
     void folderFromProperties() throws Exception {
@@ -116,11 +151,11 @@ class TransportCatalogTest {
         assertCode(() -> TransportCatalog.open(TransportSpec.of("amqp", Map.of("uri", "amqp://mq", "queues", "q", "user", "u",
                 "password.env", "CEBGW_NO_SUCH_VARIABLE_" + UUID.randomUUID().toString().replace("-", ""))), End.ENTERPRISE), "CEB-T003");
         assertCode(() -> TransportSpec.parse("root=/tmp\n", "profile of E1"), "CEB-T011");
-        assertCode(() -> { TransportCatalog.check(TransportSpec.of("amqp", Map.of("uri", "amqp://u:pw@mq", "queues", "q"))); return null; }, "CEB-T004");
-        assertCode(() -> { TransportCatalog.check(TransportSpec.of("jms", Map.of("factory", "x.Y"))); return null; }, "CEB-T001");
-        assertCode(() -> { TransportCatalog.check(TransportSpec.of("smtp", Map.of())); return null; }, "CEB-T005");
-        assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "ftp://x"))); return null; }, "CEB-T002");
-        assertCode(() -> { TransportCatalog.check(TransportSpec.of("http", Map.of("url", "https://u:p@eport.example"))); return null; }, "CEB-T004");
+        assertCode(() -> { TransportCatalog.validate(TransportSpec.of("amqp", Map.of("uri", "amqp://u:pw@mq", "queues", "q"))); return null; }, "CEB-T004");
+        assertCode(() -> { TransportCatalog.validate(TransportSpec.of("jms", Map.of("factory", "x.Y"))); return null; }, "CEB-T001");
+        assertCode(() -> { TransportCatalog.validate(TransportSpec.of("smtp", Map.of())); return null; }, "CEB-T005");
+        assertCode(() -> { TransportCatalog.validate(TransportSpec.of("http", Map.of("url", "ftp://x"))); return null; }, "CEB-T002");
+        assertCode(() -> { TransportCatalog.validate(TransportSpec.of("http", Map.of("url", "https://u:p@eport.example"))); return null; }, "CEB-T004");
         assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T012");
         assertCode(() -> TransportSpec.parse("type=amqp\npassword.env=A\npassword.file=/b\n", "p").secret("password"), "CEB-T014");
         assertCode(() -> TransportSpec.parse("type=folder\npoll-millis=soon\nroot=/tmp\n", "p").millis("poll-millis", 1), "CEB-T002");

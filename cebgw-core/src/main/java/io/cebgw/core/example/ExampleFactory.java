@@ -73,17 +73,29 @@ public final class ExampleFactory {
         }
     }
 
+    /** Fields that name a party (enterprise codes and names, the transfer, the platform). */
+    private static final Set<String> PARTY_FIELDS = Set.of("ebpCode", "ebpName", "ebcCode", "ownerCode", "ebcName",
+            "ownerName", "ebcTelephone", "agentCode", "declAgentCode", "agentName", "declAgentName", "logisticsCode",
+            "logisticsName", "operatorCode", "operatorName", "copCode", "copName", "dxpMode", "dxpId", "iacCode",
+            "iacName", "payCode", "payName");
+    /** Fields of the goods: lines, amounts, quantities, weights. */
+    private static final Set<String> GOODS_FIELDS = Set.of("emsNo", "itemRecordNo", "goodsValue", "charge",
+            "freight", "insuredFee", "currency", "fCurrency", "iCurrency", "fFlag", "iFlag", "gnum", "gseqno",
+            "itemNo", "itemName", "gname", "itemDescribe", "barCode", "gcode", "gmodel", "unit", "unit1", "unit2",
+            "qty2", "qty", "qty1", "price", "totalPrice", "country", "grossWeight", "netWeight", "packNo",
+            "goodsInfo");
+
     /** The example value of a field, or null to leave an optional field out. */
     private String value(String field, String group, Context c, int i) {
+        if (PARTY_FIELDS.contains(field)) {
+            return party(field, c);
+        }
+        return GOODS_FIELDS.contains(field) ? goods(field, group, c, i) : document(field, group, c, i);
+    }
+
+    private static String party(String field, Context c) {
         MessageType t = c.type;
-        boolean returnGoods = t == MessageType.CEB213 || t == MessageType.CEB215;
         return switch (field) {
-            case "guid" -> CebMessage.newGuid();
-            case "appType" -> "1";
-            case "appStatus" -> "2";
-            case "appTime" -> c.now.format(T14);
-            case "orderType" -> c.options.orderType();
-            case "orderNo" -> orderNo(c);
             case "ebpCode" -> "W".equals(c.options.orderType()) ? "无" : Party.PLATFORM.code;
             case "ebpName" -> "W".equals(c.options.orderType()) ? "美国洛杉矶示例海外仓" : Party.PLATFORM.name;
             case "ebcCode", "ownerCode" -> Party.EXPORTER.code;
@@ -101,6 +113,14 @@ public final class ExampleFactory {
             case "dxpId" -> "DXPENT0000012345";
             case "iacCode" -> special(c) ? Party.BONDED_WAREHOUSE.code : null;
             case "iacName" -> special(c) ? Party.BONDED_WAREHOUSE.name : null;
+            case "payCode" -> Party.BANK.code;
+            case "payName" -> Party.BANK.name;
+            default -> throw new IllegalStateException("no party value for " + field);
+        };
+    }
+
+    private static String goods(String field, String group, Context c, int i) {
+        return switch (field) {
             case "emsNo" -> special(c) ? "T2216W000123" : null;
             case "itemRecordNo" -> special(c) ? "SH-REC-" + String.format("%04d", i) : null;
             case "goodsValue" -> c.orderTotal().toPlainString();
@@ -110,7 +130,6 @@ public final class ExampleFactory {
             case "currency" -> "MessageReturn".equals(group) ? null : "502";
             case "fCurrency", "iCurrency" -> "502";
             case "fFlag", "iFlag" -> "3";
-            case "note" -> null;
             case "gnum" -> String.valueOf(i);
             case "gseqno" -> String.valueOf(i);
             case "itemNo" -> "SKU-RS" + String.format("%03d", i);
@@ -125,15 +144,29 @@ public final class ExampleFactory {
             case "price" -> c.price(i).toPlainString();
             case "totalPrice" -> c.qty(i).multiply(c.price(i)).toPlainString();
             case "country" -> "502";
-            case "payCode" -> Party.BANK.code;
-            case "payName" -> Party.BANK.name;
-            case "payNo" -> "PAY" + c.now.format(D8) + "000001";
-            case "accountingDate" -> c.now.format(T14);
-            case "logisticsNo" -> "YT" + c.now.format(D8) + String.format("%05d", WAYBILL_LISTS.contains(group) ? i : 1);
             case "grossWeight" -> c.weight("0.85").toPlainString();
             case "netWeight" -> c.weight("0.70").toPlainString();
             case "packNo" -> "12";
             case "goodsInfo" -> "运动鞋";
+            default -> throw new IllegalStateException("no goods value for " + field);
+        };
+    }
+
+    /** Numbers, dates, flags, transport and receipt fields. */
+    private String document(String field, String group, Context c, int i) {
+        MessageType t = c.type;
+        boolean returnGoods = t == MessageType.CEB213 || t == MessageType.CEB215;
+        return switch (field) {
+            case "guid" -> CebMessage.newGuid();
+            case "appType" -> "1";
+            case "appStatus" -> "2";
+            case "appTime" -> c.now.format(T14);
+            case "orderType" -> c.options.orderType();
+            case "orderNo" -> orderNo(c);
+            case "note" -> null;
+            case "payNo" -> "PAY" + c.now.format(D8) + "000001";
+            case "accountingDate" -> c.now.format(T14);
+            case "logisticsNo" -> "YT" + c.now.format(D8) + String.format("%05d", WAYBILL_LISTS.contains(group) ? i : 1);
             case "customsCode" -> "2928";
             case "portCode" -> "2233";
             case "copNo" -> "COP" + c.now.format(D8) + "0001";

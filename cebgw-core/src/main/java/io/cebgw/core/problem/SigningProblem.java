@@ -33,6 +33,7 @@ public enum SigningProblem implements ProblemCode {
     PUBLIC_KEY_UNREADABLE("CEB-K026", false, "无法读取公钥 %1$s", "cannot read the public key %1$s"),
     TRUST_DIRECTORY("CEB-K027", false, "无法读取信任证书目录 %1$s", "cannot list the trust directory %1$s"),
     CARD_CERTIFICATE_UNREADABLE("CEB-K028", false, "卡返回的证书无法解析", "the card returned an unreadable certificate"),
+    SECRET_BOTH_WAYS("CEB-K030", false, "%1$s.env 和 %1$s.file 只能写一个", "write %1$s.env or %1$s.file, not both"),
     NO_SIGNING_PROFILE("CEB-K029", false, "企业 %1$s 没有配置签名密钥", "enterprise %1$s has no signing profile"),
     // The message to sign
     NOT_WELL_FORMED("CEB-G001", false, "报文不是格式正确的 XML：%1$s", "the message is not well-formed XML: %1$s"),

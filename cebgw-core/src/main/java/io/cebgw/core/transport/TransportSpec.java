@@ -2,9 +2,13 @@ package io.cebgw.core.transport;
 
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.TransportProblem;
+import io.cebgw.core.settings.SecretException;
+import io.cebgw.core.settings.SecretRef;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How to reach the peer, as configured: {@code type} ({@code folder}, {@code amqp}, {@code jms}, {@code http},
@@ -24,11 +29,9 @@ public record TransportSpec(String type, Map<String, String> settings) {
     public TransportSpec {
         type = type.strip().toLowerCase(Locale.ROOT);
         settings = Map.copyOf(new TreeMap<>(settings));
-        for (String key : settings.keySet()) {
-            if (key.equals("password") || key.equals("token") || key.endsWith(".password")) {
-                throw new InlineSecret(key);
-            }
-        }
+        SecretRef.inlineSecret(settings.keySet()).ifPresent(key -> {
+            throw new InlineSecret(key);
+        });
     }
 
     public static TransportSpec of(String type, Map<String, String> settings) {
@@ -88,26 +91,41 @@ public record TransportSpec(String type, Map<String, String> settings) {
      * null when neither is set.
      */
     public String secret(String name) throws TransportException {
-        String env = settings.get(name + ".env");
-        if (env != null && settings.containsKey(name + ".file")) {
-            throw new TransportException(TransportProblem.SECRET_BOTH_WAYS.with(name));
+        return secret(name, System::getenv);
+    }
+
+    /** {@link #secret(String)} with {@code .env} references looked up in {@code environment}. */
+    public String secret(String name, Function<String, String> environment) throws TransportException {
+        try {
+            SecretRef ref = SecretRef.from(settings, name);
+            return ref.kind() == SecretRef.Kind.NONE ? null : new String(ref.resolve(environment));
+        } catch (SecretException e) {
+            throw new TransportException(switch (e.reason()) {
+                case ENV_UNSET -> TransportProblem.SECRET_ENV_UNSET.with(e.reference(), name);
+                case FILE_UNREADABLE -> TransportProblem.SECRET_FILE_UNREADABLE.with(e.reference(), name);
+                case BOTH_WAYS -> TransportProblem.SECRET_BOTH_WAYS.with(name);
+            });
         }
-        if (env != null) {
-            String value = System.getenv(env);
-            if (value == null) {
-                throw new TransportException(TransportProblem.SECRET_ENV_UNSET.with(env, name));
+    }
+
+    /**
+     * An http(s) address setting: well formed, with a host, and without {@code user:password@} (the secret goes by
+     * {@code credentialsBy}, e.g. {@code token.env / token.file}).
+     */
+    public URI httpAddress(String key, String credentialsBy) throws TransportException {
+        String text = require(key);
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) address");
             }
-            return value;
-        }
-        String file = settings.get(name + ".file");
-        if (file != null) {
-            try {
-                return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-            } catch (IOException e) {
-                throw new TransportException(TransportProblem.SECRET_FILE_UNREADABLE.with(file, name));
+            if (uri.getUserInfo() != null) {
+                throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with(key, credentialsBy));
             }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new TransportException(TransportProblem.BAD_VALUE.with(key, new Localized("有效的 http(s) 地址", "a valid http(s) address"), text));
         }
-        return null;
     }
 
     /** Parses {@code .properties} text; {@code origin} names it in errors. */

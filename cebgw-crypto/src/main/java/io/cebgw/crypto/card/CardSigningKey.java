@@ -7,10 +7,9 @@ import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.CertNo;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.Sm2SignatureEncoding;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
 import io.cebgw.crypto.key.KeySourceSpec;
-import io.cebgw.crypto.key.SecretRef;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.key.SigningKey;
 
 import java.net.URI;
@@ -55,7 +54,7 @@ public final class CardSigningKey implements SigningKey {
         URI uri = URI.create(spec.getOrDefault("url", DEFAULT_URL));
         Duration timeout = Duration.ofSeconds(Long.parseLong(spec.getOrDefault("timeout", "10")));
         int perMinute = Integer.parseInt(spec.getOrDefault("rate-per-minute", String.valueOf(DEFAULT_RATE_PER_MINUTE)));
-        String pin = new String(SecretRef.from(spec.settings(), "pin").resolve(environment));
+        String pin = new String(spec.secret("pin", environment));
         CardClient client = new CardClient(uri, timeout);
         try {
             JsonNode certData = client.call("cus-sec_SpcGetSignCertAsPEM", Map.of());

@@ -2,6 +2,7 @@ package io.cebgw.crypto.cert;
 
 import io.cebgw.crypto.CryptoProvider;
 import io.cebgw.crypto.SignatureSuite;
+import io.cebgw.crypto.key.Pem;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;

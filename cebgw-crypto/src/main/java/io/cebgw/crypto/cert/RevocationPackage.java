@@ -2,6 +2,7 @@ package io.cebgw.crypto.cert;
 
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.crypto.CertNo;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.key.SigningKey;
 
 import java.io.IOException;

@@ -26,7 +26,7 @@ final class JcaKeyStoreSource {
     static JcaSigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
         Provider provider = provider(spec);
         String type = spec.require("keystore.type");
-        char[] password = SecretRef.from(spec.settings(), "password").resolve(environment);
+        char[] password = spec.secret("password", environment);
         String path = spec.get("path");
         try {
             KeyStore store = KeyStore.getInstance(type, provider);

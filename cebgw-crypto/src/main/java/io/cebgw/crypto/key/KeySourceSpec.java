@@ -1,6 +1,8 @@
 package io.cebgw.crypto.key;
 
 import io.cebgw.core.problem.SigningProblem;
+import io.cebgw.core.settings.SecretException;
+import io.cebgw.core.settings.SecretRef;
 import io.cebgw.crypto.SignatureSuite;
 
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How to reach a signing key, as configured (a {@code .properties} file, or the server's per-enterprise
@@ -24,11 +27,9 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
     public KeySourceSpec {
         type = type.toLowerCase(Locale.ROOT);
         settings = Map.copyOf(settings);
-        for (String key : settings.keySet()) {
-            if (key.equals("password") || key.equals("pin")) {
-                throw new IllegalArgumentException("write " + key + ".env or " + key + ".file, never the " + key + " itself");
-            }
-        }
+        SecretRef.inlineSecret(settings.keySet()).ifPresent(key -> {
+            throw new IllegalArgumentException("write " + key + ".env or " + key + ".file, never the " + key + " itself");
+        });
     }
 
     public String get(String key) {
@@ -45,6 +46,19 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
 
     public String getOrDefault(String key, String fallback) {
         return settings.getOrDefault(key, fallback);
+    }
+
+    /** The secret {@code <name>.env} or {@code <name>.file} refers to (empty when neither is set). */
+    public char[] secret(String name, Function<String, String> environment) throws KeySourceException {
+        try {
+            return SecretRef.from(settings, name).resolve(environment);
+        } catch (SecretException e) {
+            throw new KeySourceException(switch (e.reason()) {
+                case ENV_UNSET -> SigningProblem.SECRET_ENV_UNSET.with(e.reference());
+                case FILE_UNREADABLE -> SigningProblem.SECRET_FILE_UNREADABLE.with(e.reference());
+                case BOTH_WAYS -> SigningProblem.SECRET_BOTH_WAYS.with(name);
+            });
+        }
     }
 
     /** The suite asked for with {@code suite=sm2|rsa}; empty means "take it from the key". */

@@ -1,7 +1,7 @@
 package io.cebgw.crypto.key;
 
 import io.cebgw.crypto.CryptoProvider;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -20,7 +20,7 @@ final class PemKeySource {
     static JcaSigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
         Path keyFile = Path.of(spec.require("path"));
         Path certFile = Path.of(spec.getOrDefault("certificate", keyFile.toString()));
-        char[] password = SecretRef.from(spec.settings(), "password").resolve(environment);
+        char[] password = spec.secret("password", environment);
         try {
             PrivateKey key = Pem.readPrivateKey(keyFile, password);
             X509Certificate certificate = Pem.readCertificate(certFile);

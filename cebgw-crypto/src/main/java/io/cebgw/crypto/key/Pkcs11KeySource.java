@@ -31,7 +31,7 @@ final class Pkcs11KeySource {
         if (provider == null) {
             throw new KeySourceException(SigningProblem.PKCS11_MODULE.with(spec.get("library")));
         }
-        char[] pin = SecretRef.from(spec.settings(), "pin").resolve(environment);
+        char[] pin = spec.secret("pin", environment);
         try {
             KeyStore store = KeyStore.getInstance("PKCS11", provider);
             store.load(null, pin);

@@ -21,7 +21,7 @@ final class Pkcs12KeySource {
 
     static JcaSigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
         Path path = Path.of(spec.require("path"));
-        char[] password = SecretRef.from(spec.settings(), "password").resolve(environment);
+        char[] password = spec.secret("password", environment);
         try (InputStream in = Files.newInputStream(path)) {
             KeyStore store = KeyStore.getInstance("PKCS12", CryptoProvider.bc());
             store.load(in, password);

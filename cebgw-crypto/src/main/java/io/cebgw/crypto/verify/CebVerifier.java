@@ -1,19 +1,19 @@
 package io.cebgw.crypto.verify;
 
 import io.cebgw.core.codec.CebReader;
-import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.envelope.DxpMsg;
 import io.cebgw.core.envelope.DxpMsgSv;
 import io.cebgw.core.envelope.Envelope;
 import io.cebgw.core.envelope.EnvelopeReader;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.finding.FindingCode;
+import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.Namespaces;
 import io.cebgw.core.xml.ReadError;
 import io.cebgw.crypto.CertNo;
 import io.cebgw.crypto.XmlDsigUris;
-import io.cebgw.crypto.cert.Pem;
+import io.cebgw.crypto.key.Pem;
 import io.cebgw.crypto.xml.Canonicalization;
 import io.cebgw.crypto.xml.SafeDom;
 import org.w3c.dom.Document;

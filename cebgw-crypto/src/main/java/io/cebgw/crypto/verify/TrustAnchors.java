@@ -2,8 +2,8 @@ package io.cebgw.crypto.verify;
 
 import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.CryptoProvider;
-import io.cebgw.crypto.cert.Pem;
 import io.cebgw.crypto.key.KeySourceException;
+import io.cebgw.crypto.key.Pem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

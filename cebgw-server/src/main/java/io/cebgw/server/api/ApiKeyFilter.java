@@ -2,6 +2,7 @@ package io.cebgw.server.api;
 
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.problem.Problem;
+import io.cebgw.server.logging.LogContext;
 import io.cebgw.server.store.EnterpriseStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,6 +48,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(ENTERPRISE, enterprise.get());
-        chain.doFilter(request, response);
+        try (LogContext context = LogContext.enterprise(enterprise.get())) {
+            chain.doFilter(request, response);
+        }
     }
 }

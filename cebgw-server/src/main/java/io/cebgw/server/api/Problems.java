@@ -4,6 +4,8 @@ import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.problem.Problem;
 import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,13 +14,11 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Errors as application/problem+json with a stable code, Chinese and English text, and the findings; never a stack trace. */
 @RestControllerAdvice(basePackages = "io.cebgw.server.api") // the web pages answer with pages, not problem+json
 class Problems {
-    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler(ValidationFailed.class)
     ResponseEntity<ProblemDetail> refused(ValidationFailed e) {
@@ -43,7 +43,7 @@ class Problems {
             p.setProperty("code", GatewayProblem.BAD_REQUEST.code());
             return ResponseEntity.status(er.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
-        LOG.log(Level.WARNING, "internal error", e);
+        LOG.warn("internal error", e);
         return body(answer(GatewayProblem.INTERNAL.with()));
     }
 

@@ -51,7 +51,7 @@ public final class EnterpriseService {
             throws SigningException, TransportException {
         if (transportProfile != null && !transportProfile.isBlank()) {
             TransportSpec spec = TransportSpec.parse(transportProfile, "transport profile of " + dxpId);
-            io.cebgw.transports.TransportCatalog.check(spec);
+            io.cebgw.transports.TransportCatalog.validate(spec);
             TransferNode.of(spec);
         }
         EnterpriseRow row = new EnterpriseRow(UUID.randomUUID().toString(), name, customsCode, null, dxpId, roles, signingProfile,

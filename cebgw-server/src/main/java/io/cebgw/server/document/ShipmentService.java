@@ -11,6 +11,8 @@ import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.ShipmentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * Shipments (9610/9710/9810): the documents of one consignment, sent in order — each only once what it depends on
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  * a document is shown. Lists over ¥5000, or goods needing licences, inspection or tax, belong on a 报关单: warned.
  */
 public final class ShipmentService {
-    private static final Logger LOG = Logger.getLogger(ShipmentService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ShipmentService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TRADE_MODES = Set.of("9610", "9710", "9810", "1210");
     private static final BigDecimal LIST_LIMIT_CNY = new BigDecimal("5000");
@@ -102,7 +103,7 @@ public final class ShipmentService {
                         documents.declare(d.enterpriseId(), d.id());
                         declared++;
                     } catch (ValidationFailed e) {
-                        LOG.warning("shipment " + shipmentId + ": cannot declare " + d.messageType() + " " + d.businessKey() + ": " + e.getMessage());
+                        LOG.warn("shipment {}: cannot declare {} {}: {}", shipmentId, d.messageType(), d.businessKey(), e.getMessage());
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.cebgw.server.flow;
 
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.RetryPolicy;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
@@ -7,13 +8,13 @@ import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.TransferNode;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * The transport each enterprise sends through: its own transport profile when it has one, else the gateway's default
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * delivers what it receives (receipts) to the one receipt handler, from the moment receiving has started.
  */
 public final class EnterpriseTransports implements OutboxRelay.Route, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(EnterpriseTransports.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EnterpriseTransports.class);
 
     private final EnterpriseStore enterprises;
     private final TransportSpec defaultSpec;
@@ -103,7 +104,7 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
                 }
             }
             open.put(spec, transport);
-            LOG.info("transport open: " + transport.name());
+            LOG.info("transport open: {}", transport.name());
             return transport;
         }
     }

@@ -3,16 +3,18 @@ package io.cebgw.server.flow;
 import io.cebgw.core.transport.RetryPolicy;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.server.logging.LogContext;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.OutboxRow;
 import io.cebgw.server.store.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
@@ -21,7 +23,7 @@ import java.util.logging.Logger;
  * for {@link #CLAIM_LEASE} — a relay that died mid-send — are freed by {@link #sweep()}.
  */
 public final class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     /** How often a live relay renews its claims, and the sweeper looks for claims nobody renewed (milliseconds). */
     public static final long RENEW_EVERY_MILLIS = 5_000;
     /** How long a claim lives without renewal: several renewals, so a busy database or a GC pause does not lose it. */
@@ -91,7 +93,7 @@ public final class OutboxRelay {
     }
 
     private boolean send(OutboxRow row) {
-        try {
+        try (LogContext context = LogContext.document(row.enterpriseId(), row.documentId(), row.copMsgId())) {
             route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
             return true;
         } catch (TransportException e) {
@@ -119,8 +121,13 @@ public final class OutboxRelay {
         Instant next = clock.instant().plus(policy.delayAfter(attempt));
         String reason = failure.code() + " " + failure.problem().zh() + " / " + failure.problem().en();
         outbox.failed(row.id(), reason, next, dead);
-        LOG.warning("outbox: " + row.copMsgId() + " attempt " + attempt + (dead ? (failure.transientFailure() ? " failed; attempts used up, dead-lettered: "
-                : " failed for good, dead-lettered: ") : " failed; retry at " + next + ": ") + reason);
+        if (!dead) {
+            LOG.warn("outbox: attempt {} failed; retry at {}: {}", attempt, next, reason);
+        } else if (failure.transientFailure()) {
+            LOG.warn("outbox: attempt {} failed; attempts used up, dead-lettered: {}", attempt, reason);
+        } else {
+            LOG.warn("outbox: attempt {} failed for good, dead-lettered: {}", attempt, reason);
+        }
     }
 
     /** Renews this relay's claims; runs on its own thread, also while a send takes long. */

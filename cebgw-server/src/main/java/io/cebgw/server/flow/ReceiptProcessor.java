@@ -15,11 +15,14 @@ import io.cebgw.core.spec.BusinessKey;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.xml.CebReadException;
+import io.cebgw.server.logging.LogContext;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.ReceiptStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -31,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 /**
  * Turns what comes back into statuses one can trust: every receipt type, CEB900 and DxpRep, matched to its
@@ -40,7 +42,7 @@ import java.util.logging.Logger;
  * archived and recorded, never lost, never fatal.
  */
 public final class ReceiptProcessor implements Transport.BatchHandler {
-    private static final Logger LOG = Logger.getLogger(ReceiptProcessor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptProcessor.class);
 
     private final EnterpriseStore enterprises;
     private final Map<String, String> enterpriseOfDxpId = new java.util.concurrent.ConcurrentHashMap<>();
@@ -201,6 +203,12 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
             return;
         }
         DocumentRow doc = locked.get();
+        try (LogContext context = LogContext.document(doc.enterpriseId(), doc.id(), copMsgId)) {
+            applyTo(written, doc, receiptType, status, time, info, copMsgId);
+        }
+    }
+
+    private void applyTo(Written written, DocumentRow doc, String receiptType, String status, String time, String info, String copMsgId) {
         ReceiptOutcome outcome;
         if (written.has(doc.id(), status, time) || receipts.seen(doc.id(), status, time)) {
             outcome = ReceiptOutcome.DUPLICATE;
@@ -222,7 +230,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
 
     private void record(Written written, String enterpriseId, String type, String status, String time, String info, String copMsgId,
                         ReceiptOutcome outcome) {
-        LOG.info("receipt " + outcome + ": " + type + " " + status + " " + copMsgId);
+        LOG.info("receipt {}: {} {} {}", outcome, type, status, copMsgId);
         written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome.name(),
                 clock.instant()));
     }

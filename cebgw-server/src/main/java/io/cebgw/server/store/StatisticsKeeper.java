@@ -1,10 +1,11 @@
 package io.cebgw.server.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Keeps the planner's statistics of the gateway's tables fresh on a PostgreSQL whose autovacuum is off.
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * still the database administrator's to remove. On H2, MariaDB and a PostgreSQL with autovacuum it does nothing.
  */
 public final class StatisticsKeeper {
-    private static final Logger LOG = Logger.getLogger(StatisticsKeeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StatisticsKeeper.class);
     /** The tables that grow with traffic. */
     private static final List<String> TABLES = List.of("document", "outbox", "receipt", "status_transition", "archive_entry", "shipment");
 
@@ -34,7 +35,7 @@ public final class StatisticsKeeper {
             return new StatisticsKeeper(jdbc, false);
         }
         Optional<String> warning = warning(jdbc.sql("select current_setting('autovacuum')").query(String.class).single());
-        warning.ifPresent(LOG::warning);
+        warning.ifPresent(LOG::warn);
         return new StatisticsKeeper(jdbc, warning.isPresent());
     }
 

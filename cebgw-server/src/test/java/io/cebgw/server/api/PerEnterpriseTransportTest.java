@@ -1,6 +1,7 @@
 package io.cebgw.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.testing.TestKeys;
@@ -10,7 +11,6 @@ import io.cebgw.sandbox.Registry;
 import io.cebgw.sandbox.Sandbox;
 import io.cebgw.sandbox.SandboxConfig;
 import io.cebgw.transport.amqp.AmqpTransport;
-import io.cebgw.transports.End;
 import io.cebgw.transports.TransportCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,8 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
      * first attempt, with the reason in words, instead of ten tries over an hour.
      */
     @Test
-    void aRefusedPasswordDeadLettersOnTheFirstAttemptWithItsReason() throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aRefusedPasswordDeadLettersOnTheFirstAttemptWithItsReason(org.springframework.boot.test.system.CapturedOutput log) throws Exception {
         java.nio.file.Path wrong = DIR.resolve("wrong-mq.pw");
         java.nio.file.Files.writeString(wrong, "not-the-password\n");
         String queues = "cebgw.refused." + UUID.randomUUID();
@@ -114,5 +115,9 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
         assertThat(sending.path("lastError").asText()).startsWith("CEB-T020 ").contains("拒绝了登录").contains("refused the credentials")
                 .doesNotContain("not-the-password");
         assertThat(sending.path("stateName").path("zh").asText()).isEqualTo("发送失败（死信）");
+        String copMsgId = sending.path("copMsgId").asText();
+        assertThat(log.getOut().lines().filter(l -> l.contains("dead-lettered")).toList())
+                .as("the log line names the enterprise, the document and the CopMsgId (MDC)")
+                .anyMatch(l -> l.contains(id) && l.contains(copMsgId) && l.contains("CEB-T020"));
     }
 }

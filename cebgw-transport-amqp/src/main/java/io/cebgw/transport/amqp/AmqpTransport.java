@@ -8,6 +8,8 @@ import com.rabbitmq.client.DefaultConsumer;
 import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 /**
  * The AMQP transport (RabbitMQ, the data sub-centers' middleware): each envelope a persistent message on the send
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * receiving end, which remembers the ids it has handled.
  */
 public final class AmqpTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(AmqpTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpTransport.class);
 
     private final String uri;
     private final String sendQueue;
@@ -149,7 +150,7 @@ public final class AmqpTransport implements Transport {
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.warning("amqp: receiving from " + receiveQueue + " failed (unacknowledged messages come again): " + e);
+                LOG.warn("amqp: receiving from {} failed (unacknowledged messages come again): {}", receiveQueue, e);
             }
         }
     }
@@ -173,7 +174,7 @@ public final class AmqpTransport implements Transport {
                 }
                 return;
             } catch (Exception e) {
-                LOG.info("amqp: a batch of " + fresh.size() + " was refused, offering each alone: " + e);
+                LOG.info("amqp: a batch of {} was refused, offering each alone: {}", fresh.size(), e);
             }
         }
         for (Delivery d : fresh) {
@@ -185,7 +186,7 @@ public final class AmqpTransport implements Transport {
         try {
             handler.accept(new Transport.Envelope(d.id(), d.body()));
         } catch (Exception e) {
-            LOG.warning("amqp: handler failed for " + d.id() + " (requeued): " + e);
+            LOG.warn("amqp: handler failed for {} (requeued): {}", d.id(), e);
             consumer.basicNack(d.tag(), false, true);
             return;
         }
@@ -208,7 +209,7 @@ public final class AmqpTransport implements Transport {
         try {
             connection.close(2000);
         } catch (IOException | RuntimeException e) {
-            LOG.fine("amqp close: " + e);
+            LOG.debug("amqp close: {}", e);
         }
     }
 

@@ -2,6 +2,8 @@ package io.cebgw.transport.folder;
 
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * is moved away only after the handler returned, so a crash in between delivers it again (at least once).
  */
 public final class FolderTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(FolderTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FolderTransport.class);
     /** How often a failing message is offered to the handler before it is set aside in failed/. */
     public static final int ATTEMPTS = 3;
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -205,7 +205,7 @@ public final class FolderTransport implements Transport {
             }
             handler.acceptAll(envelopes);
         } catch (Exception e) {
-            LOG.info("folder transport: a batch of " + batch.size() + " was refused (" + e + "); offering them one at a time");
+            LOG.info("folder transport: a batch of {} was refused ({}); offering them one at a time", batch.size(), e);
             return false;
         }
         for (Path file : batch) {
@@ -213,7 +213,7 @@ public final class FolderTransport implements Transport {
                 moveAtomically(file, root.resolve(side.takenTo).resolve(file.getFileName().toString()));
                 failures.remove(file);
             } catch (IOException e) {
-                LOG.warning("folder transport: " + file.getFileName() + " was taken but could not be moved to " + side.takenTo + "/: " + e.getMessage());
+                LOG.warn("folder transport: {} was taken but could not be moved to {}/: {}", file.getFileName(), side.takenTo, e.getMessage());
             }
         }
         return true;
@@ -227,7 +227,7 @@ public final class FolderTransport implements Transport {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "folder transport " + root + ": " + e.getMessage(), e);
+                LOG.warn("folder transport {}: {}", root, e.getMessage(), e);
             }
         }
     }
@@ -241,7 +241,7 @@ public final class FolderTransport implements Transport {
                 }
             }
         } catch (IOException e) {
-            LOG.warning("cannot list " + root.resolve(side.receiveFrom) + ": " + e.getMessage());
+            LOG.warn("cannot list {}: {}", root.resolve(side.receiveFrom), e.getMessage());
         }
         files.sort(null);
         return files;
@@ -264,7 +264,7 @@ public final class FolderTransport implements Transport {
             return false; // taken by another reader in the meantime
         } catch (Exception e) {
             int attempts = failures.merge(file, 1, Integer::sum);
-            LOG.warning("folder transport: " + name + " failed (" + attempts + "/" + ATTEMPTS + "): " + e);
+            LOG.warn("folder transport: {} failed ({}/{}): {}", name, attempts, ATTEMPTS, e);
             if (attempts >= ATTEMPTS) {
                 failures.remove(file);
                 setAside(file, "handler failed " + ATTEMPTS + " times: " + e);
@@ -278,9 +278,9 @@ public final class FolderTransport implements Transport {
         try {
             moveAtomically(file, failed);
             Files.writeString(failed.resolveSibling(failed.getFileName() + ".reason.txt"), reason + "\n", StandardCharsets.UTF_8);
-            LOG.warning("folder transport: set aside " + failed + ": " + reason);
+            LOG.warn("folder transport: set aside {}: {}", failed, reason);
         } catch (IOException e) {
-            LOG.warning("folder transport: cannot set aside " + file + ": " + e.getMessage());
+            LOG.warn("folder transport: cannot set aside {}: {}", file, e.getMessage());
         }
     }
 

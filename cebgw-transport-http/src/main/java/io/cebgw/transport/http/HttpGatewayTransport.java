@@ -8,6 +8,8 @@ import io.cebgw.core.problem.Problem;
 import io.cebgw.core.transport.HandledIds;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The gateway end of the regional HTTP style, as the sandbox plays it: takes posted declarations ({@code POST
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * Receipts are held in memory: a sandbox's receipts do not outlive it.
  */
 public final class HttpGatewayTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(HttpGatewayTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayTransport.class);
 
     static {
         // the JDK server leaves Nagle's algorithm on by default: every answer on a kept-alive connection then waits for
@@ -129,7 +129,7 @@ public final class HttpGatewayTransport implements Transport {
                 try {
                     current.accept(new Envelope(posted.id(), posted.bytes()));
                 } catch (Exception e) {
-                    LOG.log(Level.WARNING, "http-gateway: " + posted.id() + " not taken", e);
+                    LOG.warn("http-gateway: {} not taken", posted.id(), e);
                     refuse(exchange, GatewayProblem.HTTP_NOT_RECEIVING.with());
                     return;
                 }

@@ -3,6 +3,8 @@ package io.cebgw.transport.http;
 import io.cebgw.core.problem.TransportProblem;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The enterprise end of the regional HTTP style: each envelope is posted to {@code <url>/cebcmsg} and counts as sent
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * position advances only past receipts the handler took. With {@code cursorFile} the position survives restarts.
  */
 public final class HttpTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(HttpTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
     private final URI base;
     private final String dxpId;
@@ -109,7 +109,7 @@ public final class HttpTransport implements Transport {
             warned = false;
         } catch (IOException | RuntimeException e) {
             if (!warned) {
-                LOG.warning("http: cannot poll receipts from " + base + " (retrying every " + poll.toMillis() + " ms): " + e);
+                LOG.warn("http: cannot poll receipts from {} (retrying every {} ms): {}", base, poll.toMillis(), e);
                 warned = true;
             }
             return;
@@ -121,7 +121,7 @@ public final class HttpTransport implements Transport {
             try {
                 handler.accept(new Envelope(receipt.id(), receipt.bytes()));
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "http: receipt " + receipt.id() + " not taken; offered again next poll", e);
+                LOG.warn("http: receipt {} not taken; offered again next poll", receipt.id(), e);
                 return;
             }
             cursor = receipt.seq();
@@ -157,7 +157,7 @@ public final class HttpTransport implements Transport {
             Files.writeString(temp, Long.toString(cursor));
             Files.move(temp, cursorFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warning("http: cannot keep the receipt position in " + cursorFile + ": " + e);
+            LOG.warn("http: cannot keep the receipt position in {}: {}", cursorFile, e);
         }
     }
 

@@ -13,12 +13,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * A standard Jakarta JMS 3 transport: any provider's {@link ConnectionFactory} plugs in by configuration (Artemis in
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * message at a time. A message re-sent with the same sequence is dropped by the receiving end.
  */
 public final class JmsTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(JmsTransport.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JmsTransport.class);
     private static final String ID = "cebgwId";
     private static final String MESSAGE_ID = "cebgwMessageId";
 
@@ -124,7 +125,7 @@ public final class JmsTransport implements Transport {
                 }
             } catch (JMSException | RuntimeException e) {
                 if (!closed) {
-                    LOG.warning("jms: cannot take messages from " + receiveQueue + " (they come again): " + e);
+                    LOG.warn("jms: cannot take messages from {} (they come again): {}", receiveQueue, e);
                     rollback();
                 }
             }
@@ -157,10 +158,10 @@ public final class JmsTransport implements Transport {
         } catch (Exception e) {
             receiveSession.rollback();
             if (fresh.size() > 1) {
-                LOG.info("jms: a batch of " + fresh.size() + " was refused, taking each alone: " + e);
+                LOG.info("jms: a batch of {} was refused, taking each alone: {}", fresh.size(), e);
                 return false;
             }
-            LOG.warning("jms: handler failed for " + fresh.get(0).id() + " (redelivered): " + e);
+            LOG.warn("jms: handler failed for {} (redelivered): {}", fresh.get(0).id(), e);
             return true;
         }
         messageIds.forEach(handled::remember);
@@ -172,7 +173,7 @@ public final class JmsTransport implements Transport {
         try {
             receiveSession.rollback();
         } catch (JMSException | RuntimeException e) {
-            LOG.fine("jms rollback: " + e);
+            LOG.debug("jms rollback: {}", e);
         }
     }
 
@@ -182,7 +183,7 @@ public final class JmsTransport implements Transport {
         try {
             connection.close();
         } catch (JMSException e) {
-            LOG.fine("jms close: " + e);
+            LOG.debug("jms close: {}", e);
         }
     }
 

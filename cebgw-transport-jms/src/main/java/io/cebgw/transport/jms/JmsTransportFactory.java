@@ -1,10 +1,12 @@
-package io.cebgw.transports;
+package io.cebgw.transport.jms;
 
 import io.cebgw.core.problem.TransportProblem;
+import io.cebgw.core.transport.End;
+import io.cebgw.core.transport.Queues;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportFactory;
 import io.cebgw.core.transport.TransportSpec;
-import io.cebgw.transport.jms.JmsTransport;
 import jakarta.jms.ConnectionFactory;
 
 import java.lang.reflect.Method;
@@ -16,13 +18,23 @@ import java.util.Map;
  * setting calls {@code set<Name>} with a string, int, long or boolean (IBM MQ: {@code factory.hostName},
  * {@code factory.port}, {@code factory.channel}, {@code factory.queueManager}, {@code factory.transportType}).
  */
-final class JmsFactory {
-    private JmsFactory() {
+public final class JmsTransportFactory implements TransportFactory {
+    @Override
+    public String type() {
+        return "jms";
     }
 
-    static Transport open(TransportSpec spec, End end) throws TransportException {
+    /** The factory class is looked for only when the transport is opened: a provider's client may come later in lib/. */
+    @Override
+    public void validate(TransportSpec spec) throws TransportException {
+        spec.require("factory");
+        Queues.of(spec, End.ENTERPRISE);
+    }
+
+    @Override
+    public Transport open(TransportSpec spec, End end) throws TransportException {
         ConnectionFactory factory = factory(spec);
-        TransportCatalog.Queues queues = TransportCatalog.Queues.of(spec, end);
+        Queues queues = Queues.of(spec, end);
         String user = spec.get("user");
         return new JmsTransport(factory, user, user == null ? null : spec.secret("password"), queues.send(), queues.receive(),
                 spec.require("factory") + (spec.get("url") == null ? "" : " " + spec.get("url")));

@@ -1,4 +1,4 @@
-package io.cebgw.transports;
+package io.cebgw.core.transport;
 
 /** Which end of an exchange a configured transport opens: the enterprise's (the gateway) or the data center's (the sandbox). */
 public enum End {

@@ -1,18 +1,16 @@
-package io.cebgw.transports;
+package io.cebgw.transport.as2;
 
-import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.TransportProblem;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportFactory;
 import io.cebgw.core.transport.TransportSpec;
-import io.cebgw.transport.as2.As2Party;
-import io.cebgw.transport.as2.As2Transport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -28,11 +26,14 @@ import java.util.Collections;
  * where the enterprise receives MDN-acknowledged receipts. The data center's end (the sandbox) takes its own key from
  * {@code exchange.keystore}.
  */
-final class As2Ends {
-    private As2Ends() {
+public final class As2TransportFactory implements TransportFactory {
+    @Override
+    public String type() {
+        return "as2";
     }
 
-    static void check(TransportSpec spec) throws TransportException {
+    @Override
+    public void validate(TransportSpec spec) throws TransportException {
         spec.require("as2-id");
         spec.require("partner-as2-id");
         uri(spec, "url");
@@ -40,8 +41,9 @@ final class As2Ends {
         spec.require("keystore");
     }
 
-    static Transport open(TransportSpec spec, End end) throws TransportException {
-        check(spec);
+    @Override
+    public Transport open(TransportSpec spec, End end) throws TransportException {
+        validate(spec);
         URI url = uri(spec, "url");
         URI receiveUrl = uri(spec, "receive-url");
         java.time.Duration timeout = spec.millis("timeout-millis", 30_000);
@@ -65,19 +67,7 @@ final class As2Ends {
     }
 
     private static URI uri(TransportSpec spec, String key) throws TransportException {
-        String text = spec.require(key);
-        try {
-            URI uri = new URI(text);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new URISyntaxException(text, "not an http(s) address");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with(key, "keystore-password.env / .file"));
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new TransportException(TransportProblem.BAD_VALUE.with(key, new Localized("有效的 http(s) 地址", "a valid http(s) address"), text));
-        }
+        return spec.httpAddress(key, "keystore-password.env / .file");
     }
 
     /** The key and certificate of {@code <prefix>keystore} (PKCS#12), entry {@code <prefix>key-alias} or its only key. */

@@ -1,9 +1,8 @@
-package io.cebgw.crypto.cert;
+package io.cebgw.crypto.key;
 
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.CryptoProvider;
-import io.cebgw.crypto.key.KeySourceException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;

@@ -1,0 +1,29 @@
+package io.cebgw.core.transport;
+
+/**
+ * A transport plugin: each {@code cebgw-transport-*} module registers one through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.cebgw.core.transport.TransportFactory}), and the catalogue opens transports by
+ * {@link #type()} without knowing the modules.
+ */
+public interface TransportFactory {
+    /** The {@code type=} of the configurations this factory opens: {@code folder}, {@code amqp} …. */
+    String type();
+
+    /**
+     * Checks the settings without connecting: the keys the type requires, their form, no credentials written inline.
+     * What only the peer can tell shows in {@link #check} or when the transport is opened.
+     */
+    void validate(TransportSpec spec) throws TransportException;
+
+    /** Opens the transport at one end of the exchange (connects where the transport has a peer). */
+    Transport open(TransportSpec spec, End end) throws TransportException;
+
+    /**
+     * Tests reachability and credentials without sending anything: by default opens the enterprise's end (which
+     * connects, logs in and finds or declares its queues or folders) and closes it again.
+     */
+    default void check(TransportSpec spec) throws TransportException {
+        validate(spec);
+        open(spec, End.ENTERPRISE).close();
+    }
+}

@@ -1,0 +1,16 @@
+package io.cebgw.crypto.key;
+
+import java.util.function.Function;
+
+/**
+ * A kind of key source: the built-in file, JCA and PKCS#11 sources, and those registered through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.cebgw.crypto.key.KeySourceFactory}: the E-Port card,
+ * and any device a later module adds) — so {@link KeySources} never names them.
+ */
+public interface KeySourceFactory {
+    /** The {@code type=} of the configurations this factory opens. */
+    String type();
+
+    /** Opens the key; {@code environment} resolves {@code *.env} secret references. */
+    SigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException;
+}
