@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/architecture.md's module table is the build: every module of the parent pom, each with its module dependencies. */
 class ArchitectureDocTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern ROW = Pattern.compile("^\\| `(cebgw-[a-z-]+)` \\|.*\\| ([^|]*) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| `(cebgw-[a-z0-9-]+)` \\|.*\\| ([^|]*) \\|$");
 
     @Test
     void theModuleTableNamesEveryModuleAndItsDependencies() throws Exception {

@@ -1,6 +1,7 @@
 package io.cebgw.sandbox;
 
 import io.cebgw.core.lifecycle.Lifecycle;
+import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.signing.MessageSigner;
@@ -73,8 +74,9 @@ public final class SelfTest {
             out.println((en ? "started: " : "开始时间：") + started + (en ? "   took: " : "   用时：") + took.toMillis() + " ms");
             out.println();
             for (Step s : steps) {
-                out.printf("%-4s %-5s %-14s %-32s %-4s %-30s %s%n", s.passed() ? "PASS" : "FAIL", s.flow(), s.type().rootName(),
-                        s.number(), s.expected(), String.join("→", s.statuses()), s.note());
+                out.printf("%-4s %-5s %-14s %-32s %-14s %-30s %s%s%n", s.passed() ? "PASS" : "FAIL", s.flow(), s.type().rootName(),
+                        s.number(), ReturnStatus.of(s.expected()).label(locale), named(s.statuses(), locale),
+                        String.join("→", s.statuses()), s.note().isEmpty() ? "" : "  " + s.note());
             }
             out.println();
             long failed = steps.stream().filter(s -> !s.passed()).count();
@@ -82,6 +84,11 @@ public final class SelfTest {
                     : "结论：通过 —— 全部单证达到最终状态。")
                     : (en ? "RESULT: FAILED — " + failed + " step(s) did not pass." : "结论：未通过 —— " + failed + " 项未通过。"));
         }
+    }
+
+    /** The statuses a document went through, by name: 申报中 → 海关入库 → 海关审结. */
+    private static String named(List<String> statuses, Locale locale) {
+        return String.join(" → ", statuses.stream().filter(java.util.Objects::nonNull).map(c -> ReturnStatus.of(c).name(locale)).toList());
     }
 
     public Report run() throws Exception {

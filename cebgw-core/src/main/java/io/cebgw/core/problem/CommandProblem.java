@@ -6,38 +6,14 @@ public enum CommandProblem implements ProblemCode {
     BAD_ARGUMENTS("CEB-U002", "参数有误：%1$s", "bad arguments: %1$s"),
     SPRING_SETTING("CEB-U003", "Spring 配置应写作 --名称=值：%1$s", "a Spring setting is written --name=value: %1$s");
 
-    private final String code;
-    private final String zh;
-    private final String en;
+    private final ProblemSpec spec;
 
     CommandProblem(String code, String zh, String en) {
-        this.code = code;
-        this.zh = zh;
-        this.en = en;
+        this.spec = new ProblemSpec(code, 0, false, zh, en);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 0;
-    }
-
-    @Override
-    public String zhTemplate() {
-        return zh;
-    }
-
-    @Override
-    public String enTemplate() {
-        return en;
-    }
-
-    @Override
-    public boolean retryable() {
-        return false;
+    public ProblemSpec spec() {
+        return spec;
     }
 }

@@ -54,44 +54,18 @@ public enum GatewayProblem implements ProblemCode {
     HTTP_TOO_LARGE("GW-H413", 413, "报文超过 %1$s 字节", "the message exceeds %1$s bytes"),
     HTTP_NOT_RECEIVING("GW-H503", 503, "暂时无法接收，请稍后重发", "cannot take the message now; send it again later");
 
-    private final String code;
-    private final int httpStatus;
-    private final String zh;
-    private final String en;
+    /*
+     * Retry: only a receiving end that cannot take a message now (GW-H503) is worth asking again unchanged; a gateway
+     * that cannot sign or route for an enterprise (503 too) waits for a person to mend its configuration.
+     */
+    private final ProblemSpec spec;
 
     GatewayProblem(String code, int httpStatus, String zh, String en) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.zh = zh;
-        this.en = en;
+        this.spec = new ProblemSpec(code, httpStatus, "GW-H503".equals(code), zh, en);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public String zhTemplate() {
-        return zh;
-    }
-
-    @Override
-    public String enTemplate() {
-        return en;
-    }
-
-    /**
-     * Only a receiving end that cannot take a message now is worth asking again unchanged; a gateway that cannot sign
-     * or route for an enterprise (503 too) waits for a person to mend its configuration.
-     */
-    @Override
-    public boolean retryable() {
-        return this == HTTP_NOT_RECEIVING;
+    public ProblemSpec spec() {
+        return spec;
     }
 }

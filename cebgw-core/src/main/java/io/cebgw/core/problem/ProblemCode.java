@@ -11,20 +11,33 @@ import java.util.Locale;
  * Every code is listed once in {@link ProblemRegistry}; a code never means two things.
  */
 public interface ProblemCode {
+    /** The code's entry: code, HTTP status, retry, templates. */
+    ProblemSpec spec();
+
     /** {@code CEB-T001}, {@code GW-D404} …. */
-    String code();
+    default String code() {
+        return spec().code();
+    }
 
     /** The HTTP status an API answers with, or 0 where no API reports it. */
-    int httpStatus();
+    default int httpStatus() {
+        return spec().httpStatus();
+    }
 
     /** The Chinese message template. */
-    String zhTemplate();
+    default String zhTemplate() {
+        return spec().zh();
+    }
 
     /** The English message template. */
-    String enTemplate();
+    default String enTemplate() {
+        return spec().en();
+    }
 
     /** Whether a later attempt of the same thing may succeed without anybody changing anything. */
-    boolean retryable();
+    default boolean retryable() {
+        return spec().retryable();
+    }
 
     /** The problem with its arguments filled in; a {@link Localized} argument reads in each language its own way. */
     default Problem with(Object... args) {

@@ -43,40 +43,14 @@ public enum SigningProblem implements ProblemCode {
     ILLEGAL_CHARACTER("CEB-G005", false, "报文含 XML 不允许的字符：%1$s", "the message holds a character XML does not allow: %1$s"),
     NO_BUSINESS_MESSAGE("CEB-G006", false, "%1$s 不含可签名的业务报文", "%1$s carries no business message to sign");
 
-    private final String code;
-    private final boolean retryable;
-    private final String zh;
-    private final String en;
+    private final ProblemSpec spec;
 
     SigningProblem(String code, boolean retryable, String zh, String en) {
-        this.code = code;
-        this.retryable = retryable;
-        this.zh = zh;
-        this.en = en;
+        this.spec = new ProblemSpec(code, 0, retryable, zh, en);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return 0;
-    }
-
-    @Override
-    public String zhTemplate() {
-        return zh;
-    }
-
-    @Override
-    public String enTemplate() {
-        return en;
-    }
-
-    @Override
-    public boolean retryable() {
-        return retryable;
+    public ProblemSpec spec() {
+        return spec;
     }
 }

@@ -34,44 +34,18 @@ public enum TransportProblem implements ProblemCode {
     TRANSFER_NODE("CEB-T027", false, "传输节点配置需同时给出 transfer-sta-node（8 位数字）和 transfer-end-node（1 到 8 位数字）",
             "a transfer node needs both transfer-sta-node (8 digits) and transfer-end-node (1 to 8 digits)");
 
-    private final String code;
-    private final boolean retryable;
-    private final String zh;
-    private final String en;
+    /*
+     * HTTP status: a configuration mistake is refused with 422 where an API takes a transport profile; a failed send
+     * or receive reaches an API only through the documents it keeps from going out (no status of its own).
+     */
+    private final ProblemSpec spec;
 
     TransportProblem(String code, boolean retryable, String zh, String en) {
-        this.code = code;
-        this.retryable = retryable;
-        this.zh = zh;
-        this.en = en;
+        this.spec = new ProblemSpec(code, retryable || code.compareTo("CEB-T020") >= 0 ? 0 : 422, retryable, zh, en);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    /**
-     * A configuration mistake is refused with 422 where an API takes a transport profile; a failed send or receive reaches
-     * an API only through the documents it keeps from going out (no HTTP status of its own).
-     */
-    @Override
-    public int httpStatus() {
-        return retryable || code.compareTo("CEB-T020") >= 0 ? 0 : 422;
-    }
-
-    @Override
-    public String zhTemplate() {
-        return zh;
-    }
-
-    @Override
-    public String enTemplate() {
-        return en;
-    }
-
-    @Override
-    public boolean retryable() {
-        return retryable;
+    public ProblemSpec spec() {
+        return spec;
     }
 }

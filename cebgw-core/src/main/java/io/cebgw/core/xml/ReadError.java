@@ -1,6 +1,7 @@
 package io.cebgw.core.xml;
 
 import io.cebgw.core.problem.ProblemCode;
+import io.cebgw.core.problem.ProblemSpec;
 
 /** Why a document could not be read at all. Each is reported on one line, never as a stack trace. */
 public enum ReadError implements ProblemCode {
@@ -16,48 +17,23 @@ public enum ReadError implements ProblemCode {
     IO("CEB-I010", "读取失败：%s", "cannot read the input: %s"),
     NO_BUSINESS_MESSAGE("CEB-I011", "%s 不包含业务报文", "%s carries no business message");
 
-    private final String code;
-    private final String zh;
-    private final String en;
+    private final ProblemSpec spec;
 
+    /** 413 for a document over the size limit, 400 for any other that cannot be read; the same bytes give the same answer. */
     ReadError(String code, String zh, String en) {
-        this.code = code;
-        this.zh = zh;
-        this.en = en;
+        this.spec = new ProblemSpec(code, "CEB-I002".equals(code) ? 413 : 400, false, zh, en);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    /** 413 for a document over the size limit, 400 for any other that cannot be read. */
-    @Override
-    public int httpStatus() {
-        return this == TOO_LARGE ? 413 : 400;
-    }
-
-    @Override
-    public String zhTemplate() {
-        return zh;
-    }
-
-    @Override
-    public String enTemplate() {
-        return en;
-    }
-
-    /** The same bytes read again give the same answer. */
-    @Override
-    public boolean retryable() {
-        return false;
+    public ProblemSpec spec() {
+        return spec;
     }
 
     public String zh(String detail) {
-        return String.format(zh, detail);
+        return String.format(spec.zh(), detail);
     }
 
     public String en(String detail) {
-        return String.format(en, detail);
+        return String.format(spec.en(), detail);
     }
 }

@@ -94,14 +94,16 @@ public final class OutboxRelay {
 
     private boolean send(OutboxRow row) {
         try (LogContext context = LogContext.document(row.enterpriseId(), row.documentId(), row.copMsgId())) {
-            route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
-            return true;
-        } catch (TransportException e) {
-            failed(row, e);
-        } catch (RuntimeException e) {
-            failed(row, new TransportException("unexpected failure: " + e, e));
+            try {
+                route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
+                return true;
+            } catch (TransportException e) {
+                failed(row, e);
+            } catch (RuntimeException e) {
+                failed(row, new TransportException("unexpected failure: " + e, e));
+            }
+            return false; // the failure is logged inside the context, so the line names the document
         }
-        return false;
     }
 
     /**
