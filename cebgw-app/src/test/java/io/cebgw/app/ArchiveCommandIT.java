@@ -2,6 +2,7 @@ package io.cebgw.app;
 
 import io.cebgw.cli.CebgwCommand;
 import io.cebgw.server.demo.Demo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code cebgw archive verify} on the demo's database: intact after the demo, broken after an edit. */
-class ArchiveCommandTest {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class ArchiveCommandIT {
     @TempDir
     Path data;
 

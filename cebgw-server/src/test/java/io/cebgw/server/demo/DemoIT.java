@@ -1,5 +1,6 @@
 package io.cebgw.server.demo;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same flow as {@code ./cebgw demo --once}: a fresh data folder, both shipments to their final statuses, twice. */
-class DemoTest {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class DemoIT {
     @TempDir
     Path data;
 

@@ -2,6 +2,7 @@ package io.cebgw.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cebgw.crypto.SignatureSuite;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -14,8 +15,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Admin registration of an enterprise, its onboarding checklist, and the self-test that completes step 4. */
+@Tag("slow") // full joint-test flows: runs under failsafe (mvn verify)
 @TestPropertySource(properties = "cebgw.admin-key=adm1n-test-key")
-class OnboardingTest extends GatewayTestBase {
+class OnboardingIT extends GatewayTestBase {
     private HttpResponse<String> admin(String key, Object body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/v1/enterprises"))
                 .header("Content-Type", "application/json").header("X-Admin-Key", key)

@@ -2,6 +2,7 @@ package io.cebgw.server.api;
 
 import io.cebgw.sandbox.Sandbox;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +13,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 6: a 9710 shipment through the gateway and the sandbox over AMQP (the machine's RabbitMQ), to its final status. */
-class AmqpShipmentTest extends GatewayTestBase {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class AmqpShipmentIT extends GatewayTestBase {
     private static final String QUEUES = "cebgw.e2e." + UUID.randomUUID();
 
     @Autowired

@@ -12,6 +12,7 @@ import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.sandbox.FlowDocuments;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.flow.ReceiptProcessor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node; their documents go out as DxpMsgSv, and each receipt finds its way back to the enterprise it is addressed to —
  * never to another enterprise's document with the same business key.
  */
-class PlatformTransferNodeTest extends GatewayTestBase {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class PlatformTransferNodeIT extends GatewayTestBase {
     @Autowired
     ReceiptProcessor receipts;
 

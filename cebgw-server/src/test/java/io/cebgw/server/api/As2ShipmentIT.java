@@ -4,6 +4,7 @@ import io.cebgw.core.transport.LocalPorts;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.KeyPairs;
 import io.cebgw.sandbox.Sandbox;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 6: a 9710 shipment through the gateway and the sandbox over AS2 — every declaration signed and encrypted to
  * the data center, every receipt likewise to the gateway, each acknowledged by a signed MDN — to its final status.
  */
-class As2ShipmentTest extends GatewayTestBase {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class As2ShipmentIT extends GatewayTestBase {
     @Autowired
     Sandbox sandbox;
 

@@ -12,6 +12,7 @@ import io.cebgw.server.GatewayApplication;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.JsonMessages;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +34,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Through the REST API: a signed 9710 flow reaches its final statuses from the in-process sandbox; isolation holds. */
-class GatewayFlowTest extends GatewayTestBase {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class GatewayFlowIT extends GatewayTestBase {
     @Test
     void flowThroughTheApiReachesFinalStatusesAndIsolationHolds() throws Exception {
         EnterpriseService.Registered a = enterprises.register("杭州示例鞋业进出口有限公司", "3301964ABC", "DXPENT0000012345", "EBC,AGENT",

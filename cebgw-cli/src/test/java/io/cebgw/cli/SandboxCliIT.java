@@ -1,5 +1,6 @@
 package io.cebgw.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code cebgw sandbox selftest}: the joint-test checklist run and its exit codes. */
-class SandboxCliTest {
+@Tag("slow") // full joint-test flows: runs under failsafe (mvn verify)
+class SandboxCliIT {
     @TempDir
     Path dir;
     private String out;

@@ -2,6 +2,7 @@ package io.cebgw.server.api;
 
 import io.cebgw.sandbox.Sandbox;
 import io.cebgw.transport.jms.EmbeddedArtemis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection factory configured by class name only, as IBM MQ's would be), to its final status. The TCP connection
  * itself is covered by TransportCatalogTest and the JMS self-test.
  */
-class JmsShipmentTest extends GatewayTestBase {
+@Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
+class JmsShipmentIT extends GatewayTestBase {
     private static EmbeddedArtemis broker;
 
     @Autowired
