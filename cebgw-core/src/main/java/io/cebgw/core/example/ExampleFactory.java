@@ -25,7 +25,13 @@ public final class ExampleFactory {
     private static final DateTimeFormatter T17 = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** Groups that list several waybills: each line gets its own logisticsNo, every other field the first one. */
-    private static final Set<String> WAYBILL_LISTS = Set.of("ArrivalList", "DepartureList", "WayBillList", "SummaryResultList");
+    /**
+     * Groups whose lines name other documents (lists, waybills): the examples declare one list with one waybill, so
+     * these have one line whatever {@code --items} says — a 总分单, arrival, departure or summary naming lists that no
+     * example declares would be refused (and a summary must not name a list twice).
+     */
+    private static final Set<String> REFERENCES = Set.of("ArrivalList", "DepartureList", "WayBillList", "SummaryResultList",
+            "SummaryApplyList");
 
     private final Clock clock;
 
@@ -66,7 +72,7 @@ public final class ExampleFactory {
             if ("BaseSubscribe".equals(group.name())) {
                 continue;
             }
-            int count = group.occurs().repeatable() ? ctx.options.items() : 1;
+            int count = group.occurs().repeatable() && !REFERENCES.contains(group.name()) ? ctx.options.items() : 1;
             for (int i = 1; i <= count; i++) {
                 fill(node.add(group.name()), ctx, i);
             }
@@ -166,7 +172,7 @@ public final class ExampleFactory {
             case "note" -> null;
             case "payNo" -> "PAY" + c.now.format(D8) + "000001";
             case "accountingDate" -> c.now.format(T14);
-            case "logisticsNo" -> "YT" + c.now.format(D8) + String.format("%05d", WAYBILL_LISTS.contains(group) ? i : 1);
+            case "logisticsNo" -> "YT" + c.now.format(D8) + "00001";
             case "customsCode" -> "2928";
             case "portCode" -> "2233";
             case "copNo" -> "COP" + c.now.format(D8) + "0001";

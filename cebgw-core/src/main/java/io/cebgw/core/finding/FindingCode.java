@@ -77,6 +77,12 @@ public enum FindingCode {
     NEGATIVE_AMOUNT("CEB-F013", Severity.ERROR,
             "%2$s（%1$s）不能为负数：“%3$s”",
             "%1$s (%2$s) must not be negative: \"%3$s\""),
+    GCODE_DIGITS("CEB-F015", Severity.ERROR,
+            "%2$s（%1$s）应为 10 位数字（8 位税则号列 + 2 位附加码），实际为“%3$s”",
+            "%1$s (%2$s) must be 10 digits (the 8-digit tariff number and 2 more), found \"%3$s\""),
+    PACK_NO_POSITIVE("CEB-F016", Severity.ERROR,
+            "%2$s（%1$s）至少为 1，实际为“%3$s”",
+            "%1$s (%2$s) must be at least 1, found \"%3$s\""),
 
     // Codes from the spec and the national code tables.
     CODE_UNKNOWN("CEB-C001", Severity.ERROR,
@@ -143,6 +149,9 @@ public enum FindingCode {
     LINKED_FIELD_MISMATCH("CEB-B006", Severity.ERROR,
             "%1$s 与关联的 %2$s 不一致：%3$s ≠ %4$s",
             "%1$s does not match the linked %2$s: %3$s ≠ %4$s"),
+    INVT_NO_IMPORT_FLAG("CEB-B008", Severity.ERROR,
+            "出口报文中的清单编号 %1$s“%2$s”第 9 位应为出口标记 E，实为 I（进口清单编号）",
+            "List number %1$s \"%2$s\" in an export message must carry the export flag E in position 9, not I (an import list number)"),
     OWNER_CODE("CEB-B007", Severity.INFO,
             "生产销售企业代码填写“NO”：表示生产销售企业未在海关登记",
             "ownerCode \"NO\" means the producer is not registered with customs"),

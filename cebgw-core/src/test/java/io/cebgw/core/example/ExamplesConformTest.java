@@ -55,6 +55,34 @@ class ExamplesConformTest {
         assertThat(read.message().type()).isEqualTo(type);
     }
 
+    /**
+     * The single-type examples of one trade mode fit together: the 总分单, arrival and departure name the waybill and the
+     * list number the examples use, each once, and the documents cross-check without an error.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"9710", "9810"})
+    void theSingleTypeExamplesAgreeWithEachOther(String tradeMode) {
+        ExampleOptions options = new ExampleOptions(tradeMode, null, 3);
+        List<CebMessage> flow = new ArrayList<>();
+        for (MessageType type : List.of(MessageType.CEB303, MessageType.CEB505, MessageType.CEB603, MessageType.CEB607,
+                MessageType.CEB507, MessageType.CEB509)) {
+            flow.add(examples.create(type, options));
+        }
+        String waybill = flow.get(1).businessRecords().get(0).get("logisticsNo");
+        java.util.Map<MessageType, String> lines = java.util.Map.of(MessageType.CEB607, "WayBillList", MessageType.CEB507, "ArrivalList",
+                MessageType.CEB509, "DepartureList");
+        for (CebMessage m : flow.subList(3, 6)) {
+            List<String> named = new ArrayList<>();
+            m.businessRecords().get(0).children(lines.get(m.type())).forEach(line -> named.add(line.get("logisticsNo")));
+            assertThat(named).as(m.type() + " names the example's waybill, once").containsExactly(waybill);
+        }
+        assertThat(new io.cebgw.core.validation.CrossDocumentRules().check(flow)).filteredOn(Finding::isError).isEmpty();
+        CebMessage summary = examples.create(MessageType.CEB701, options);
+        List<String> lists = new ArrayList<>();
+        summary.businessRecords().get(0).children("SummaryApplyList").forEach(l -> lists.add(l.get("invtNo")));
+        assertThat(lists).as("a summary names each list once").doesNotHaveDuplicates().isNotEmpty();
+    }
+
     @Test
     void b2bFlavoursCarryTheirOrderTypeAndTradeMode() throws Exception {
         CebMessage booking = examples.create(MessageType.CEB303, new ExampleOptions("9810", null, 1));

@@ -114,12 +114,40 @@ class RulesTest {
     }
 
     @Test
-    void invtNoStructureAndGuidCaseAreWarnings() {
+    void guidCaseAndAMalformedListNumberAreWarnings() {
         CebMessage cancel = examples.create(MessageType.CEB605);
-        cancel.businessRecords().get(0).set("invtNo", "12345").set("guid", "abcdefab-1234-1234-1234-abcdefabcdef");
-        ValidationReport report = validator.validate(cancel);
-        assertThat(report.valid()).isTrue();
-        assertThat(report.findings()).extracting(Finding::code).contains("CEB-B003", "CEB-F009", "CEB-F010");
+        cancel.businessRecords().get(0).set("guid", "abcdefab-1234-1234-1234-abcdefabcdef");
+        ValidationReport lowerGuid = validator.validate(cancel);
+        assertThat(lowerGuid.valid()).isTrue();
+        assertThat(lowerGuid.findings()).extracting(Finding::code).contains("CEB-F009");
+        cancel.businessRecords().get(0).set("invtNo", "29282026E1234"); // a warning: the official samples use placeholders
+        ValidationReport malformed = validator.validate(cancel);
+        assertThat(malformed.valid()).isTrue();
+        assertThat(malformed.findings()).extracting(Finding::code).contains("CEB-B003");
+    }
+
+    /** Single-field rules the spec states but the XSD does not check: realistic mistakes a declarant makes. */
+    @Test
+    void theSpecsFieldRulesAreErrors() {
+        CebMessage m = list("9710");
+        item(m, 0).set("gcode", "64041100AB");   // letters in the commodity code (10 characters, so the XSD takes it)
+        item(m, 1).set("gcode", "640411000");    // 9 digits
+        head(m).set("packNo", "0");               // no packages
+        ValidationReport report = validator.validate(m);
+        assertThat(report.errors()).extracting(Finding::code, Finding::path).contains(
+                org.assertj.core.groups.Tuple.tuple("CEB-F015", "/ceb:CEB603Message/ceb:Inventory[1]/ceb:InventoryList[1]/ceb:gcode"),
+                org.assertj.core.groups.Tuple.tuple("CEB-F015", "/ceb:CEB603Message/ceb:Inventory[1]/ceb:InventoryList[2]/ceb:gcode"),
+                org.assertj.core.groups.Tuple.tuple("CEB-F016", "/ceb:CEB603Message/ceb:Inventory[1]/ceb:InventoryHead/ceb:packNo"));
+        assertThat(report.errors()).filteredOn(f -> f.code().equals("CEB-F015")).first()
+                .satisfies(f -> assertThat(f.messageZh()).contains("10 位数字").contains("64041100AB"));
+
+        CebMessage waybill = examples.create(MessageType.CEB505);
+        waybill.businessRecords().get(0).set("packNo", "-2");
+        assertThat(validator.validate(waybill).errors()).extracting(Finding::code).contains("CEB-F016");
+
+        CebMessage cancel = examples.create(MessageType.CEB605);
+        cancel.businessRecords().get(0).set("invtNo", "29282026I000000123"); // an import list number in an export message
+        assertThat(validator.validate(cancel).errors()).extracting(Finding::code).containsExactly("CEB-B008");
     }
 
     @Test
