@@ -1,5 +1,7 @@
 package io.cebgw.core.lifecycle;
 
+import io.cebgw.core.finding.Localized;
+
 import java.util.Locale;
 
 /** Where a declared document's envelope is on its way out. Stored by {@link #name()}. */
@@ -11,15 +13,13 @@ public enum OutboxState {
     /** Given up on: a permanent failure, or the attempts ran out; a person resends it. */
     DEAD("发送失败（死信）", "failed (dead letter)");
 
-    private final String zh;
-    private final String en;
+    private final Localized name;
 
     OutboxState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.name = new Localized(zh, en);
     }
 
     public String label(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : zh;
+        return name.in(locale);
     }
 }

@@ -1,5 +1,7 @@
 package io.cebgw.core.lifecycle;
 
+import io.cebgw.core.finding.Localized;
+
 import java.util.Locale;
 
 /** What the gateway did with one incoming receipt. Stored by {@link #name()}. */
@@ -12,12 +14,10 @@ public enum ReceiptOutcome {
     UNROUTED("收件方不是已登记的企业", "addressed to no registered enterprise"),
     GARBLED("无法读取的报文", "unreadable message");
 
-    private final String zh;
-    private final String en;
+    private final Localized name;
 
     ReceiptOutcome(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.name = new Localized(zh, en);
     }
 
     /** Whether the receipt changed a document's status. */
@@ -26,7 +26,7 @@ public enum ReceiptOutcome {
     }
 
     public String label(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : zh;
+        return name.in(locale);
     }
 
     /** The outcome stored as {@code name}; null for a name no version of the gateway wrote. */

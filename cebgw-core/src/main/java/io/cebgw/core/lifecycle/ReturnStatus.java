@@ -1,5 +1,7 @@
 package io.cebgw.core.lifecycle;
 
+import io.cebgw.core.finding.Localized;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +115,7 @@ public record ReturnStatus(String code, StatusSource source, String zh, String e
 
     /** The name in the reader's language. */
     public String name(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : zh;
+        return new Localized(zh, en).in(locale);
     }
 
     /** {@code 海关入库（120）} / {@code Accepted by customs (120)}: the name with the code beside it. */

@@ -1,5 +1,7 @@
 package io.cebgw.core.problem;
 
+import io.cebgw.core.finding.Localized;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,7 +15,7 @@ public record Problem(ProblemCode code, String zh, String en) {
 
     /** The message in the reader's language. */
     public String message(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : zh;
+        return new Localized(zh, en).in(locale);
     }
 
     /** {@code CODE message} in the reader's language. */

@@ -7,6 +7,7 @@ import io.cebgw.core.envelope.DxpMsg;
 import io.cebgw.core.envelope.EnvelopeWriter;
 import io.cebgw.core.envelope.Wrapping;
 import io.cebgw.core.finding.Finding;
+import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.lifecycle.Lifecycle;
 import io.cebgw.core.model.CebMessage;
@@ -122,7 +123,7 @@ public final class DocumentService {
      * it declares, so that warning would only confuse.
      */
     private List<Finding> findings(CebMessage message) {
-        return validator.validate(message).findings().stream().filter(f -> !f.code().equals(io.cebgw.core.finding.FindingCode.NOT_SIGNED.code())).toList();
+        return validator.validate(message).findings().stream().filter(f -> !f.code().equals(FindingCode.NOT_SIGNED.code())).toList();
     }
 
     /**

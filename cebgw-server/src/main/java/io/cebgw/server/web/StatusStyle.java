@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 /** How the pages show a status: its badge style and its name with the code beside it, both from the lifecycle types. */
 @Component("statusStyle")
 public class StatusStyle {
+    /** What the receipt table holds for a receipt that could not be read. */
+    private static final String UNREADABLE = "?";
+
     /** {@code bad} for refused, failed or in error; {@code ok} for final or accepted; {@code wait} on its way. */
     public String of(String status, boolean finalState) {
         if (status == null || status.isBlank() || status.equals("-")) {
@@ -25,6 +28,9 @@ public class StatusStyle {
     public String label(String status) {
         if (status == null || status.isBlank() || status.equals("-")) {
             return null;
+        }
+        if (UNREADABLE.equals(status)) {
+            return "—"; // a receipt that could not be read has no status; its outcome says why
         }
         return ReturnStatus.of(status).label(LocaleContextHolder.getLocale());
     }
