@@ -56,7 +56,7 @@ public final class Demo {
         Path data = o.dataDir().toAbsolutePath();
         Files.createDirectories(data.resolve("keys"));
         ConfigurableApplicationContext context = GatewayApplication.start(
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("cebgw") + ";WRITE_DELAY=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("cebgw") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000",
                 "--cebgw.exchange-folder=" + data.resolve("exchange"),
                 "--cebgw.sandbox=true",
                 "--cebgw.sandbox-step-millis=" + o.stepMillis(),

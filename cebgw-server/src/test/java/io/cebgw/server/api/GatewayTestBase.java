@@ -52,7 +52,7 @@ abstract class GatewayTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:gw" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:gw" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         r.add("cebgw.exchange-folder", () -> DIR.resolve("exchange-" + UUID.randomUUID()).toString());
         r.add("cebgw.sandbox", () -> "true");
         r.add("cebgw.sandbox-step-millis", () -> "10");

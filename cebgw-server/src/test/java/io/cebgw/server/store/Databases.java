@@ -23,7 +23,7 @@ public final class Databases {
     }
 
     public static DataSource h2() {
-        return migrated(new DriverManagerDataSource("jdbc:h2:mem:cebgw" + H2_NUMBER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        return migrated(new DriverManagerDataSource("jdbc:h2:mem:cebgw" + H2_NUMBER.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""));
     }
 
     public static DataSource postgres() {
