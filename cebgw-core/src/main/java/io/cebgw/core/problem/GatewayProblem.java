@@ -32,6 +32,8 @@ public enum GatewayProblem implements ProblemCode {
     NO_SUCH_ENTERPRISE("GW-E404", 404, "没有 DXPID 为 %1$s 的企业", "no enterprise has the DXPID %1$s"),
     // Requests the API cannot take as they are
     API_KEY("GW-A001", 401, "需要有效的 API 密钥（X-Api-Key）", "a valid API key is required (X-Api-Key)"),
+    BAD_PARAMETER("GW-A010", 400, "参数 %1$s 的值“%2$s”无效（应为%3$s）", "parameter %1$s has an invalid value \"%2$s\" (expected %3$s)"),
+    NO_BODY("GW-A011", 400, "请求体为空或无法读取", "the request body is empty or cannot be read"),
     BAD_REQUEST("GW-A400", 400, "请求无效：%1$s", "bad request: %1$s"),
     NOT_FOUND("GW-A404", 404, "没有这个地址", "no such address"),
     METHOD_NOT_ALLOWED("GW-A405", 405, "该地址不接受这种请求方法", "this address does not take this method"),

@@ -1,5 +1,6 @@
 package io.cebgw.server.api;
 
+import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.problem.Problem;
 import io.cebgw.server.document.FindingsJson;
@@ -10,9 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 
 /** Errors as application/problem+json with a stable code, Chinese and English text, and the findings; never a stack trace. */
@@ -30,6 +33,21 @@ class Problems {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return body(answer(GatewayProblem.MEDIA_TYPE.with()));
+    }
+
+    /** {@code ?limit=abc}: the parameter, what it got and what it takes — a client's mistake, not a server error. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameter(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        Localized expected = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                ? new Localized("整数", "a whole number") : new Localized(type == null ? "?" : type.getSimpleName(), type == null ? "?" : type.getSimpleName());
+        return body(answer(GatewayProblem.BAD_PARAMETER.with(e.getName(), String.valueOf(e.getValue()), expected)));
+    }
+
+    /** An empty or unreadable body where one is required. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> noBody(HttpMessageNotReadableException e) {
+        return body(answer(GatewayProblem.NO_BODY.with()));
     }
 
     @ExceptionHandler(Exception.class)
