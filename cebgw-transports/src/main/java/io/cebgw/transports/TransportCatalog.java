@@ -54,8 +54,8 @@ public final class TransportCatalog {
 
     /** Connects and logs in without sending anything (what an operator's check runs). */
     public static void check(TransportSpec spec) throws TransportException {
-        validate(spec);
-        factory(spec).check(spec);
+        RetryPolicy.of(spec, RetryPolicy.DEFAULT);
+        factory(spec).check(spec); // validates the settings first, then connects
     }
 
     private static TransportFactory factory(TransportSpec spec) throws TransportException {

@@ -79,27 +79,11 @@ public final class ExampleFactory {
         }
     }
 
-    /** Fields that name a party (enterprise codes and names, the transfer, the platform). */
-    private static final Set<String> PARTY_FIELDS = Set.of("ebpCode", "ebpName", "ebcCode", "ownerCode", "ebcName",
-            "ownerName", "ebcTelephone", "agentCode", "declAgentCode", "agentName", "declAgentName", "logisticsCode",
-            "logisticsName", "operatorCode", "operatorName", "copCode", "copName", "dxpMode", "dxpId", "iacCode",
-            "iacName", "payCode", "payName");
-    /** Fields of the goods: lines, amounts, quantities, weights. */
-    private static final Set<String> GOODS_FIELDS = Set.of("emsNo", "itemRecordNo", "goodsValue", "charge",
-            "freight", "insuredFee", "currency", "fCurrency", "iCurrency", "fFlag", "iFlag", "gnum", "gseqno",
-            "itemNo", "itemName", "gname", "itemDescribe", "barCode", "gcode", "gmodel", "unit", "unit1", "unit2",
-            "qty2", "qty", "qty1", "price", "totalPrice", "country", "grossWeight", "netWeight", "packNo",
-            "goodsInfo");
-
-    /** The example value of a field, or null to leave an optional field out. */
+    /**
+     * The example value of a field, or null to leave an optional field out: party fields here, the goods' and the
+     * documents' own in the switches each default hands on to.
+     */
     private String value(String field, String group, Context c, int i) {
-        if (PARTY_FIELDS.contains(field)) {
-            return party(field, c);
-        }
-        return GOODS_FIELDS.contains(field) ? goods(field, group, c, i) : document(field, group, c, i);
-    }
-
-    private static String party(String field, Context c) {
         MessageType t = c.type;
         return switch (field) {
             case "ebpCode" -> "W".equals(c.options.orderType()) ? "无" : Party.PLATFORM.code;
@@ -121,11 +105,11 @@ public final class ExampleFactory {
             case "iacName" -> special(c) ? Party.BONDED_WAREHOUSE.name : null;
             case "payCode" -> Party.BANK.code;
             case "payName" -> Party.BANK.name;
-            default -> throw new IllegalStateException("no party value for " + field);
+            default -> goods(field, group, c, i);
         };
     }
 
-    private static String goods(String field, String group, Context c, int i) {
+    private String goods(String field, String group, Context c, int i) {
         return switch (field) {
             case "emsNo" -> special(c) ? "T2216W000123" : null;
             case "itemRecordNo" -> special(c) ? "SH-REC-" + String.format("%04d", i) : null;
@@ -154,7 +138,7 @@ public final class ExampleFactory {
             case "netWeight" -> c.weight("0.70").toPlainString();
             case "packNo" -> "12";
             case "goodsInfo" -> "运动鞋";
-            default -> throw new IllegalStateException("no goods value for " + field);
+            default -> document(field, group, c, i);
         };
     }
 

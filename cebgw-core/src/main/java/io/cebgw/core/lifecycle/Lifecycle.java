@@ -2,7 +2,6 @@ package io.cebgw.core.lifecycle;
 
 import io.cebgw.core.spec.MessageType;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +106,6 @@ public record Lifecycle(MessageType type, List<ReturnStatus> path, ReturnStatus 
 
     /** The statuses of the good path, by code (for docs and tests). */
     public List<String> pathCodes() {
-        return Arrays.asList(path.stream().map(ReturnStatus::code).toArray(String[]::new));
+        return path.stream().map(ReturnStatus::code).toList();
     }
 }

@@ -13,16 +13,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * B2B export rules (公告2021年第47号: ebpCode 无, list numbers) and the special-area (1210) rules, plus the
- * shape of enterprise codes.
+ * B2B export rules (公告2021年第47号: ebpCode 无) and the special-area (1210) rules, plus the shape of enterprise
+ * codes. List numbers are {@link SpecFieldRules}'.
  */
 final class B2bRules implements RuleGroup {
     /** A 10-character customs registration code. */
     private static final Pattern CUSTOMS_CODE = Pattern.compile("[0-9A-Z]{10}");
     /** An 18-character unified social credit code (GB 32100: no I, O, Z, S, V). */
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
-    /** 4-digit customs area, 4-digit year, I or E, 9–11 digit serial. */
-    private static final Pattern INVT_NO = Pattern.compile("\\d{4}\\d{4}[IE]\\d{9,11}");
     private static final Set<String> ENTERPRISE_FIELDS = new HashSet<>(List.of("ebpCode", "ebcCode", "agentCode", "logisticsCode", "ownerCode",
             "copCode", "operatorCode", "iacCode", "declAgentCode", "payCode"));
     private static final Set<String> SPECIAL_AREA = Set.of("1210", "1239");
@@ -39,8 +37,6 @@ final class B2bRules implements RuleGroup {
             }
             if (ENTERPRISE_FIELDS.contains(field)) {
                 enterpriseCode(node, field, value.strip(), path, findings);
-            } else if ("invtNo".equals(field) && !INVT_NO.matcher(value.strip()).matches()) {
-                findings.add(FindingCode.INVT_NO_FORMAT.at(NodeWalker.fieldPath(path, field), field, value.strip()));
             }
         }
         if (message.type() == MessageType.CEB603 && "Inventory".equals(node.name())) {

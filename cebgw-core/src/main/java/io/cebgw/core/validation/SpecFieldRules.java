@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Single-field rules the spec states in words but the XSD does not check (MESSAGES.md §3, §4.1): the commodity code
- * is 10 digits, a package count is at least 1, and a list number in an export message carries the export flag E.
- * The list number's structure itself is {@link B2bRules}'.
+ * is 10 digits, a package count is at least 1, a list number has its structure (a warning: the official samples use
+ * placeholders) and, in an export message, the export flag E.
  */
 final class SpecFieldRules implements RuleGroup {
     private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
+    /** 4-digit customs area, 4-digit year, I or E, 9–11 digit serial. */
+    private static final Pattern INVT_NO = Pattern.compile("\\d{4}\\d{4}[IE]\\d{9,11}");
     /** Position 9 of a list number: I import, E export (4-digit customs area, 4-digit year, flag, serial). */
     private static final int FLAG_INDEX = 8;
 
@@ -41,6 +43,9 @@ final class SpecFieldRules implements RuleGroup {
                     }
                 }
                 case "invtNo" -> {
+                    if (!INVT_NO.matcher(text).matches()) {
+                        findings.add(FindingCode.INVT_NO_FORMAT.at(at, def.name(), text));
+                    }
                     if (text.length() > FLAG_INDEX && text.charAt(FLAG_INDEX) == 'I') {
                         findings.add(FindingCode.INVT_NO_IMPORT_FLAG.at(at, def.name(), text));
                     }

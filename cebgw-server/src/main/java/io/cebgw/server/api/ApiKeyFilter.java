@@ -1,18 +1,19 @@
 package io.cebgw.server.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.problem.GatewayProblem;
-import io.cebgw.core.problem.Problem;
 import io.cebgw.server.logging.LogContext;
 import io.cebgw.server.store.EnterpriseStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Optional;
  */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
+    /** Writes problem+json as Spring's own converter does (a ProblemDetail's properties at the top level). */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+
     static final String ENTERPRISE = "cebgw.enterprise";
     private final EnterpriseStore enterprises;
 
@@ -39,12 +43,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String key = request.getHeader("X-Api-Key");
         Optional<String> enterprise = key == null || key.isBlank() ? Optional.empty() : enterprises.enterpriseOfKey(key);
         if (enterprise.isEmpty()) {
-            Problem problem = GatewayProblem.API_KEY.with();
-            response.setStatus(problem.code().httpStatus());
+            ProblemDetail problem = Problems.answer(GatewayProblem.API_KEY.with()); // the same shape as every API refusal
+            response.setStatus(problem.getStatus());
             response.setContentType("application/problem+json;charset=UTF-8");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":" + problem.code().httpStatus()
-                    + ",\"code\":\"" + problem.code().code() + "\",\"detail\":\"" + problem.zh() + " / " + problem.en() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            JSON.writeValue(response.getOutputStream(), problem);
             return;
         }
         request.setAttribute(ENTERPRISE, enterprise.get());

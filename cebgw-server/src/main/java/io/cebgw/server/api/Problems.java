@@ -3,6 +3,8 @@ package io.cebgw.server.api;
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.problem.Problem;
+import io.cebgw.core.problem.ProblemCode;
+import io.cebgw.core.registry.ProblemRegistry;
 import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
 import org.slf4j.Logger;
@@ -16,6 +18,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.Optional;
 
 
 /** Errors as application/problem+json with a stable code, Chinese and English text, and the findings; never a stack trace. */
@@ -53,9 +57,10 @@ class Problems {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse er) {
-            GatewayProblem known = byStatus(er.getStatusCode().value());
-            if (known != null) {
-                return body(answer(known.with(er.getBody().getDetail())));
+            // Spring decided the status (unknown route, wrong method …): its registry entry is GW-A<status>
+            Optional<ProblemCode> known = ProblemRegistry.byCode("GW-A" + er.getStatusCode().value());
+            if (known.isPresent()) {
+                return body(answer(known.get().with(er.getBody().getDetail())));
             }
             ProblemDetail p = er.getBody();
             p.setProperty("code", GatewayProblem.BAD_REQUEST.code());
@@ -66,7 +71,7 @@ class Problems {
     }
 
     /** The problem as problem+json: status from the registry, detail in both languages, its code. */
-    private static ProblemDetail answer(Problem problem) {
+    static ProblemDetail answer(Problem problem) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.code().httpStatus()), problem.zh() + " / " + problem.en());
         p.setProperty("code", problem.code().code());
         p.setProperty("zh", problem.zh());
@@ -76,18 +81,5 @@ class Problems {
 
     private static ResponseEntity<ProblemDetail> body(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
-
-    /** The registry's answer for a status Spring decided (bad parameter, unknown route, wrong method …). */
-    private static GatewayProblem byStatus(int status) {
-        return switch (status) {
-            case 400 -> GatewayProblem.BAD_REQUEST;
-            case 404 -> GatewayProblem.NOT_FOUND;
-            case 405 -> GatewayProblem.METHOD_NOT_ALLOWED;
-            case 406 -> GatewayProblem.NOT_ACCEPTABLE;
-            case 413 -> GatewayProblem.TOO_LARGE;
-            case 415 -> GatewayProblem.MEDIA_TYPE;
-            default -> null;
-        };
     }
 }

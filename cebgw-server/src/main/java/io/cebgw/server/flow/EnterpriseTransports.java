@@ -36,13 +36,9 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
     }
 
     /** The transport of this enterprise, opened (and receiving) on first use. */
-    public Transport forEnterprise(String enterpriseId) throws TransportException {
-        return transport(specFor(enterpriseId));
-    }
-
     @Override
     public Transport transportFor(String enterpriseId) throws TransportException {
-        return forEnterprise(enterpriseId);
+        return transport(specFor(enterpriseId));
     }
 
     /** The retry policy of this enterprise's transport profile ({@code retry.*}), else {@code defaults}. */

@@ -127,7 +127,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
         try {
             envelope = new EnvelopeReader().read(incoming.bytes());
         } catch (CebReadException e) {
-            record(written, null, "?", null, null, e.describe(java.util.Locale.CHINA), incoming.id(), ReceiptOutcome.GARBLED);
+            record(written, null, ReceiptStore.NO_STATUS, null, null, e.describe(java.util.Locale.CHINA), incoming.id(), ReceiptOutcome.GARBLED);
             return;
         }
         if (envelope instanceof DxpRep rep) {
@@ -231,7 +231,7 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
     private void record(Written written, String enterpriseId, String type, String status, String time, String info, String copMsgId,
                         ReceiptOutcome outcome) {
         LOG.info("receipt {}: {} {} {}", outcome, type, status, copMsgId);
-        written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? "?" : status, time, info, copMsgId, outcome.name(),
+        written.add(new ReceiptStore.ReceiptRow(enterpriseId, null, type, status == null ? ReceiptStore.NO_STATUS : status, time, info, copMsgId, outcome.name(),
                 clock.instant()));
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
 
 /** Every receipt received, matched or not, with what was done with it; and the status transitions it caused. */
 public final class ReceiptStore {
+    /** The status column of a receipt that names none (unreadable, or of no known type); the column is not null. */
+    public static final String NO_STATUS = "?";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 

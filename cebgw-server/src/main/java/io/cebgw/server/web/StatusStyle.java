@@ -1,5 +1,6 @@
 package io.cebgw.server.web;
 
+import io.cebgw.server.store.ReceiptStore;
 import io.cebgw.core.lifecycle.Meaning;
 import io.cebgw.core.lifecycle.ReceiptOutcome;
 import io.cebgw.core.lifecycle.ReturnStatus;
@@ -9,8 +10,6 @@ import org.springframework.stereotype.Component;
 /** How the pages show a status: its badge style and its name with the code beside it, both from the lifecycle types. */
 @Component("statusStyle")
 public class StatusStyle {
-    /** What the receipt table holds for a receipt that could not be read. */
-    private static final String UNREADABLE = "?";
 
     /** {@code bad} for refused, failed or in error; {@code ok} for final or accepted; {@code wait} on its way. */
     public String of(String status, boolean finalState) {
@@ -29,7 +28,7 @@ public class StatusStyle {
         if (status == null || status.isBlank() || status.equals("-")) {
             return null;
         }
-        if (UNREADABLE.equals(status)) {
+        if (ReceiptStore.NO_STATUS.equals(status)) {
             return "—"; // a receipt that could not be read has no status; its outcome says why
         }
         return ReturnStatus.of(status).label(LocaleContextHolder.getLocale());
