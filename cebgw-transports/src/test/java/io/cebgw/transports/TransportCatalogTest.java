@@ -26,8 +26,16 @@ class TransportCatalogTest {
     Path dir;
 
     @Test
-    void everyBuiltInTransportIsAPluginFoundByItsType() {
+    void everyBuiltInTransportIsAPluginFoundByItsType() throws Exception {
         assertThat(TransportCatalog.TYPES).containsExactly("amqp", "as2", "folder", "http", "jms");
+        // a sound configuration passes the offline validation, retry settings included
+        TransportCatalog.validate(TransportSpec.of("folder", Map.of("root", "/var/cebgw/exchange", "retry.max-attempts", "3")));
+        TransportCatalog.validate(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example:5672", "user", "u", "password.env", "MQ_PW",
+                "queues", "ceb.DXPENT0000012345")));
+        assertCode(() -> {
+            TransportCatalog.validate(TransportSpec.of("folder", Map.of("root", "/x", "retry.max-attempts", "0")));
+            return null;
+        }, "CEB-T002");
     }
 
     /** The check connects and logs in without sending: a refused password is named, a right one passes, nothing is sent. */
