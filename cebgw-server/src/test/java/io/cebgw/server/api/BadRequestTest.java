@@ -37,10 +37,6 @@ class BadRequestTest extends GatewayTestBase {
         assertThat(noKey.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(JSON.readTree(noKey.body()).path("code").asText()).as("the filter answers in the shape of every refusal").isEqualTo("GW-A001");
         assertThat(JSON.readTree(noKey.body()).path("en").asText()).isEqualTo("a valid API key is required (X-Api-Key)");
-
-        HttpResponse<String> nowhere = call("GET", "/api/v1/no-such-route", e.apiKey(), null, null);
-        assertThat(nowhere.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(nowhere.body()).path("code").asText()).isEqualTo("GW-A404");
         assertThat(log.getOut() + log.getErr()).as("a client's mistake leaves no stack trace in the log").doesNotContain("\tat ");
     }
 }
