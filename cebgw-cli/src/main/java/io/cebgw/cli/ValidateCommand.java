@@ -22,14 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = CebgwCommand.Version.class,
         description = {"校验报文（裸报文或 DxpMsg/DxpMsgSv 中的报文），一次列出全部问题 /",
                 "validate messages (bare or inside DxpMsg/DxpMsgSv), listing every finding at once."},
         footer = {"", "Exit codes / 退出码: 0 无错误 no errors (warnings allowed), 1 有错误 errors found, 2 无法读取 unreadable or unsafe input.",
-                "Several files are also checked against each other (CEB603 ↔ CEB303 by orderNo, CEB603 ↔ CEB505 by logisticsNo).",
+                "Several files are also checked against each other, as customs compares them (单证比对): order/booking ↔ list ↔ waybill,",
+                "总分单/arrival/departure/cancel/summary ↔ the lists they name; each such finding shows its other end after ↔.",
                 "", "Examples / 示例:",
                 "  ./cebgw validate CEB603Message.xml",
                 "  ./cebgw validate --json list.xml order.xml waybill.xml",
@@ -72,17 +72,19 @@ final class ValidateCommand implements Callable<Integer> {
         CebReader reader = new CebReader(limits);
         List<Outcome> outcomes = new ArrayList<>();
         List<CebMessage> messages = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (String file : files) {
             try {
                 ReadResult read = reader.read(Input.read(file, limits));
                 outcomes.add(new Outcome(file, read, validator.validate(read), null));
                 messages.add(read.message());
+                sources.add(file);
             } catch (CebReadException e) {
                 outcomes.add(new Outcome(file, null, null, e));
             }
         }
         if (messages.size() > 1) {
-            crossCheck(outcomes, new CrossDocumentRules().checkEach(messages));
+            crossCheck(outcomes, messages, new CrossDocumentRules().checkEach(messages, sources));
         }
         if (json) {
             printJson(outcomes, root.out);
@@ -92,13 +94,13 @@ final class ValidateCommand implements Callable<Integer> {
         return exitCode(outcomes);
     }
 
-    /** Attaches cross-document findings to the file of the declaration list they concern. */
-    private static void crossCheck(List<Outcome> outcomes, Map<CebMessage, List<Finding>> cross) {
+    /** Attaches the findings across documents to the file they concern (the other end is in each finding's linkedPath). */
+    private static void crossCheck(List<Outcome> outcomes, List<CebMessage> messages, List<List<Finding>> cross) {
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
-            List<Finding> more = o.read() == null ? null : cross.get(o.read().message());
-            if (more != null) {
-                outcomes.set(i, new Outcome(o.file(), o.read(), o.report().plus(more), null));
+            int index = o.read() == null ? -1 : messages.indexOf(o.read().message());
+            if (index >= 0 && !cross.get(index).isEmpty()) {
+                outcomes.set(i, new Outcome(o.file(), o.read(), o.report().plus(cross.get(index)), null));
             }
         }
     }
@@ -142,6 +144,9 @@ final class ValidateCommand implements Callable<Integer> {
             for (Finding f : r.findings()) {
                 out.println("  " + pad(lang.pick(f.severity().zh(), f.severity().en()), 8) + pad(f.code(), 10) + f.message(lang.locale()));
                 out.println("  " + " ".repeat(18) + f.path());
+                if (f.linkedPath() != null) {
+                    out.println("  " + " ".repeat(18) + "↔ " + f.linkedPath());
+                }
             }
         }
         out.flush();
@@ -180,6 +185,7 @@ final class ValidateCommand implements Callable<Integer> {
                 b.append("{\"code\":").append(JsonText.quote(f.code()))
                         .append(",\"severity\":").append(JsonText.quote(f.severity().name()))
                         .append(",\"path\":").append(JsonText.quote(f.path()))
+                        .append(",\"linkedPath\":").append(f.linkedPath() == null ? "null" : JsonText.quote(f.linkedPath()))
                         .append(",\"message_zh\":").append(JsonText.quote(f.messageZh()))
                         .append(",\"message_en\":").append(JsonText.quote(f.messageEn())).append('}');
             }

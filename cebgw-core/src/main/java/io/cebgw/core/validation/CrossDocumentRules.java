@@ -4,95 +4,117 @@ import io.cebgw.core.finding.Finding;
 import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
-import io.cebgw.core.spec.MessageType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Rules across the documents of one shipment: a declaration list (CEB603) must match its order or booking
- * (CEB303, by orderNo) — orderType B goes with tradeMode 9710, W with 9810, E with 9610/1210 — and the
- * enterprises named on both must agree; its waybill (CEB505, by logisticsNo) must name the same carrier.
+ * The rule book across documents — what customs compares before it accepts a document (单证比对): a declaration list
+ * against its order or booking and its waybill, the 总分单 / arrival / departure / cancellation / summary against the
+ * lists they name, and one live document per number. The same rules serve {@code cebgw validate A B C…}, the gateway
+ * (a shipment, an import batch, the declare step) and the sandbox, which looks for partners among what it has accepted.
+ * Each finding names the other end in {@link Finding#linkedPath()}.
  */
 public final class CrossDocumentRules {
-    private static final Map<String, Set<String>> MODES_BY_ORDER_TYPE = Map.of(
-            "B", Set.of("9710"), "W", Set.of("9810"), "E", Set.of("9610", "1210", "1239"));
+    private final List<LinkRule> rules = List.of(new ListPartnerRules(), new ReferenceRules(), new DuplicateRules());
 
-    /** Checks every pair of linked documents among the given messages; all findings together. */
+    /** One document against its partners. */
+    public List<Finding> check(Declared document, Partners partners) {
+        List<Finding> findings = new ArrayList<>();
+        for (LinkRule rule : rules) {
+            rule.check(document, partners, findings);
+        }
+        return findings;
+    }
+
+    /** Every given message against the others, all findings together (no document names). */
     public List<Finding> check(List<CebMessage> messages) {
-        List<Finding> all = new ArrayList<>();
-        checkEach(messages).values().forEach(all::addAll);
-        return all;
+        List<String> sources = new ArrayList<>();
+        messages.forEach(m -> sources.add(null));
+        return checkEach(messages, sources).stream().flatMap(List::stream).toList();
     }
 
-    /** The same findings, by the message they concern (the declaration list), for reporting per file. */
-    public Map<CebMessage, List<Finding>> checkEach(List<CebMessage> messages) {
-        Map<String, Node> orders = new HashMap<>();
-        Map<String, Node> waybills = new HashMap<>();
-        for (CebMessage m : messages) {
-            if (m.type() == MessageType.CEB303) {
-                for (Node order : m.businessRecords()) {
-                    Node head = order.child("OrderHead");
-                    if (head != null && head.get("orderNo") != null) {
-                        orders.put(head.get("orderNo"), head);
-                    }
-                }
-            } else if (m.type() == MessageType.CEB505) {
-                for (Node waybill : m.businessRecords()) {
-                    if (waybill.get("logisticsNo") != null) {
-                        waybills.put(waybill.get("logisticsNo"), waybill);
-                    }
-                }
-            }
+    /**
+     * Every given message against the others; the findings of each message, in the order given. A message given with
+     * others that links to none of them gets {@link FindingCode#UNLINKED}, naming the keys that found no partner.
+     *
+     * @param sources each message's name for the other end of findings (file names), or nulls
+     */
+    public List<List<Finding>> checkEach(List<CebMessage> messages, List<String> sources) {
+        List<List<Declared>> documents = new ArrayList<>();
+        List<Declared> all = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            documents.add(Declared.of(messages.get(i), sources.get(i)));
+            all.addAll(documents.get(i));
         }
-        Map<CebMessage, List<Finding>> byMessage = new LinkedHashMap<>();
-        for (CebMessage m : messages) {
-            if (m.type() != MessageType.CEB603) {
-                continue;
-            }
+        GivenDocuments given = new GivenDocuments(all);
+        List<List<Finding>> out = new ArrayList<>();
+        for (List<Declared> ofMessage : documents) {
             List<Finding> findings = new ArrayList<>();
-            List<Node> inventories = m.businessRecords();
-            for (int i = 0; i < inventories.size(); i++) {
-                Node head = inventories.get(i).child("InventoryHead");
-                if (head != null) {
-                    String path = "/ceb:CEB603Message/ceb:Inventory[" + (i + 1) + "]/ceb:InventoryHead";
-                    Node order = orders.get(head.get("orderNo"));
-                    if (order != null) {
-                        againstOrder(head, order, path, findings);
-                    }
-                    Node waybill = waybills.get(head.get("logisticsNo"));
-                    if (waybill != null) {
-                        same(head, waybill, "logisticsCode", "CEB505 logisticsCode", path, findings);
-                    }
-                }
+            boolean linked = false;
+            for (Declared d : ofMessage) {
+                findings.addAll(check(d, given));
+                linked |= !links(d, given).isEmpty() || given.isNamed(d);
             }
-            if (!findings.isEmpty()) {
-                byMessage.put(m, findings);
+            if (messages.size() > 1 && !linked && findings.isEmpty() && !ofMessage.isEmpty() && !keys(ofMessage.get(0)).isEmpty()) {
+                Declared first = ofMessage.get(0);
+                findings.add(FindingCode.UNLINKED.at(first.path(), String.join(", ", keys(first))));
             }
+            out.add(findings);
         }
-        return byMessage;
+        return out;
     }
 
-    private static void againstOrder(Node inventory, Node order, String path, List<Finding> findings) {
-        String orderType = order.get("orderType");
-        String tradeMode = inventory.get("tradeMode");
-        Set<String> allowed = orderType == null ? null : MODES_BY_ORDER_TYPE.get(orderType.strip());
-        if (allowed != null && tradeMode != null && !allowed.contains(tradeMode.strip())) {
-            findings.add(FindingCode.TRADE_MODE_ORDER_TYPE.at(path + "/ceb:tradeMode", tradeMode, orderType));
+    /** The partners a document found among the given ones (itself left out). */
+    private static List<Declared> links(Declared d, GivenDocuments given) {
+        List<Declared> found = new ArrayList<>();
+        switch (d.type()) {
+            case CEB303 -> found.addAll(given.listsByOrderNo(d.get("orderNo")));
+            case CEB505 -> found.addAll(given.listsByLogisticsNo(d.get("logisticsNo")));
+            case CEB603 -> {
+                found.addAll(given.orders(d.get("orderNo")));
+                found.addAll(given.waybills(d.get("logisticsNo")));
+            }
+            case CEB607, CEB507, CEB509 -> d.lines().forEach(line -> found.addAll(given.listsByLogisticsNo(Declared.trimmed(line.get("logisticsNo")))));
+            case CEB605 -> found.addAll(given.listsByInvtNo(d.get("invtNo")));
+            case CEB701 -> d.lines().forEach(line -> found.addAll(given.listsByInvtNo(Declared.trimmed(line.get("invtNo")))));
+            default -> {
+                // receipts and the other types link to nothing by key
+            }
         }
-        same(inventory, order, "ebpCode", "CEB303 ebpCode", path, findings);
-        same(inventory, order, "ebcCode", "CEB303 ebcCode", path, findings);
+        found.removeIf(other -> other.record() == d.record());
+        return found;
     }
 
-    private static void same(Node a, Node b, String field, String linked, String path, List<Finding> findings) {
-        String x = a.get(field);
-        String y = b.get(field);
-        if (x != null && y != null && !x.strip().equals(y.strip())) {
-            findings.add(FindingCode.LINKED_FIELD_MISMATCH.at(path + "/ceb:" + field, field, linked, x, y));
+    /** The keys by which a document looks for partners, as "field “value”" texts. */
+    private static List<String> keys(Declared d) {
+        List<String> keys = new ArrayList<>();
+        switch (d.type()) {
+            case CEB303 -> key(keys, "orderNo", d.get("orderNo"));
+            case CEB505 -> key(keys, "logisticsNo", d.get("logisticsNo"));
+            case CEB603 -> {
+                key(keys, "orderNo", d.get("orderNo"));
+                key(keys, "logisticsNo", d.get("logisticsNo"));
+            }
+            case CEB607, CEB507, CEB509 -> lineKeys(keys, d, "logisticsNo");
+            case CEB605 -> key(keys, "invtNo", d.get("invtNo"));
+            case CEB701 -> lineKeys(keys, d, "invtNo");
+            default -> {
+                // no keys
+            }
+        }
+        return keys;
+    }
+
+    private static void lineKeys(List<String> keys, Declared d, String field) {
+        for (Node line : d.lines()) {
+            key(keys, field, Declared.trimmed(line.get(field)));
+        }
+    }
+
+    private static void key(List<String> keys, String field, String value) {
+        if (value != null) {
+            keys.add(field + " “" + value + "”");
         }
     }
 }

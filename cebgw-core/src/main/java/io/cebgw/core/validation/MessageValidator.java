@@ -19,7 +19,7 @@ public final class MessageValidator {
 
     public MessageValidator(CodeTables tables, XsdCheck xsd) {
         this.groups = List.of(new OccursRules(), new FieldRules(), new CodeListRules(tables), new ItemRules(),
-                new HeadRules(), new B2bRules(), new SpecFieldRules());
+                new HeadRules(), new B2bRules(), new SpecFieldRules(), new ListedDocumentRules());
         this.xsd = xsd;
     }
 

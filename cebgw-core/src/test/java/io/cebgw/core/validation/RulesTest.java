@@ -66,7 +66,7 @@ class RulesTest {
 
     @Test
     void b2bOrderTypeMustMatchTheListsTradeMode() {
-        CebMessage order = examples.create(MessageType.CEB303, new ExampleOptions("9810", null, 1));
+        CebMessage order = examples.create(MessageType.CEB303, new ExampleOptions("9810", null, 3));
         CebMessage list = list("9710");
         head(list).set("orderNo", order.businessRecords().get(0).child("OrderHead").get("orderNo"));
         head(list).set("ebpCode", "无");

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.finding.Finding;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Findings as stored with a document and returned by the API: code, severity, path, zh and en messages. */
+/**
+ * Findings as stored with a document and returned by the API: code, severity, path, zh and en messages, and for a
+ * finding across documents the other end ({@code linkedPath}).
+ */
 public final class FindingsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -16,8 +20,20 @@ public final class FindingsJson {
     }
 
     public static List<Map<String, String>> maps(List<Finding> findings) {
-        return findings.stream().map(f -> Map.of("code", f.code(), "severity", f.severity().name(), "path", f.path(),
-                "message", f.message(Locale.CHINA), "messageEn", f.message(Locale.ENGLISH))).toList();
+        return findings.stream().map(FindingsJson::map).toList();
+    }
+
+    private static Map<String, String> map(Finding f) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("code", f.code());
+        m.put("severity", f.severity().name());
+        m.put("path", f.path());
+        if (f.linkedPath() != null) {
+            m.put("linkedPath", f.linkedPath());
+        }
+        m.put("message", f.message(Locale.CHINA));
+        m.put("messageEn", f.message(Locale.ENGLISH));
+        return m;
     }
 
     static String write(List<Finding> findings) {
