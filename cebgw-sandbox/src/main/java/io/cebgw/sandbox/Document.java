@@ -1,5 +1,7 @@
 package io.cebgw.sandbox;
 
+import io.cebgw.core.validation.Declared;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
  */
 public final class Document {
     private final Kind kind;
+    private final Declared declared;
     private final String key;
     private final Map<String, String> head;
     private final List<Map<String, String>> lines;
@@ -26,12 +29,13 @@ public final class Document {
     private boolean departed;
     private boolean finished;
 
-    Document(Kind kind, String key, Map<String, String> head, List<Map<String, String>> lines, Optional<Scenario> scenario,
-             String senderId, Route route, String preNo, String invtNo) {
+    Document(Kind kind, Declared declared, String key, Optional<Scenario> scenario, String senderId, Route route, String preNo,
+             String invtNo) {
         this.kind = kind;
+        this.declared = declared;
         this.key = key;
-        this.head = new LinkedHashMap<>(head);
-        this.lines = List.copyOf(lines);
+        this.head = new LinkedHashMap<>(declared.record().head().values());
+        this.lines = declared.lines().stream().map(io.cebgw.core.model.Node::values).toList();
         this.scenario = scenario;
         this.senderId = senderId;
         this.route = route;
@@ -49,6 +53,11 @@ public final class Document {
 
     Kind kind() {
         return kind;
+    }
+
+    /** The record as the rules across documents see it (the rule book looks for partners among the ledger's). */
+    Declared declared() {
+        return declared;
     }
 
     public String key() {

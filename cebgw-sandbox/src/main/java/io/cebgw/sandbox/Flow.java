@@ -58,6 +58,14 @@ final class Flow {
                 new Step(Status.REJECTED, reason)), doc::finish);
     }
 
+    /** A processing error (a negative returnStatus, spec table 7-2): one receipt one step later, nothing after it. */
+    void refuse(Document doc, String code, String info) {
+        worker.schedule(logged(() -> {
+            inject(doc, code, info);
+            doc.finish();
+        }), step.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** A single receipt now (admin injection, temporary storage, deletion). */
     void single(Document doc, Status status, String info, boolean finish) {
         schedule(doc, List.of(new Step(status, info)), finish ? doc::finish : () -> { });

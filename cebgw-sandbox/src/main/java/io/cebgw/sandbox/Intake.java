@@ -13,6 +13,8 @@ import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.validation.CrossDocumentRules;
+import io.cebgw.core.validation.Declared;
 import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.validation.XsdCheck;
 import io.cebgw.core.xml.CebReadException;
@@ -40,7 +42,8 @@ import java.util.stream.Collectors;
  * Checks each arriving message in the order the real system does and answers each failure the way the spec
  * says: envelope → DxpRep; format (definitions and, when configured, the official XSD) → CEB900; signature
  * (required for appStatus 2, verified strictly against the sender's registered certificates) → DxpRep 1001/1002/1004;
- * business rules (code tables, B2B rules, duplicates, references, modify/delete) → 100 海关退单.
+ * business rules — the validator's, the rule book across documents with what was accepted before, modify/delete —
+ * → 100 海关退单 with the reason, or the negative code of spec table 7-2 where it has one ({@link Refusal}).
  */
 final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
@@ -55,6 +58,8 @@ final class Intake {
     private final Clock clock;
     private final XsdCheck xsd;
     private final MessageValidator validator = new MessageValidator();
+    private final CrossDocumentRules crossDocument = new CrossDocumentRules();
+    private final LedgerPartners partners;
     private final AtomicLong numbers = new AtomicLong();
 
     Intake(SandboxConfig config, Registry registry, Ledger ledger, Replies replies, Flow flow, Clock clock) {
@@ -65,6 +70,7 @@ final class Intake {
         this.flow = flow;
         this.clock = clock;
         this.xsd = config.schemaDir() == null ? null : new XsdCheck(config.schemaDir());
+        this.partners = new LedgerPartners(ledger, config.rules());
     }
 
     /**
@@ -129,13 +135,17 @@ final class Intake {
             envelope = examined != null ? examined : new EnvelopeReader().read(bytes);
         } catch (CebReadException e) {
             arrival.verdict("envelope", false, e.error().code(), e.describe(Locale.CHINA));
-            LOG.warn("sandbox: rejected {}: {}", arrival.transportId(), e.describe(Locale.ENGLISH));
             Optional<io.cebgw.core.envelope.TransInfo> salvaged = TransInfoSalvage.of(bytes);
             if (salvaged.isPresent()) { // the sender is known: tell it (报文格式错误)
+                LOG.warn("sandbox: rejected {} from {} with DxpRep 0001: {}", arrival.transportId(), salvaged.get().senderId(),
+                        e.describe(Locale.ENGLISH));
                 replies.exchangeResponse(salvaged.get(), "0001", "报文格式错误：" + e.describe(Locale.CHINA));
                 arrival.answered("DxpRep 0001");
+            } else { // nothing identifies the sender: a real exchange cannot answer either
+                LOG.warn("sandbox: rejected {} unanswered, the sender cannot be read from it ({} bytes): {}", arrival.transportId(),
+                        bytes.length, e.describe(Locale.ENGLISH));
             }
-            return null; // otherwise nothing identifies the sender: a real exchange cannot answer either
+            return null;
         }
         if (envelope instanceof DxpRep) {
             arrival.verdict("envelope", false, "SBX-V001", "DxpRep 不是申报报文 / a DxpRep is not a declaration");
@@ -238,44 +248,52 @@ final class Intake {
         }
         List<Finding> businessErrors = validator.validate(message).findings().stream()
                 .filter(f -> f.isError() && !FORMAT_FINDINGS.contains(f.code().charAt(4))).toList();
+        List<String> refusals = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
-        for (Node record : message.businessRecords()) {
-            verdicts.add(record(kind.get(), record, businessErrors, route, arrival));
+        for (Declared record : Declared.of(message, null)) {
+            verdicts.add(record(kind.get(), record, businessErrors, route, arrival, refusals));
         }
         boolean all = verdicts.stream().allMatch(String::isEmpty);
-        arrival.verdict("business", all, all ? "" : Status.REJECTED.code(), String.join("; ", verdicts.stream().filter(v -> !v.isEmpty()).toList()));
+        String code = all ? "" : refusals.isEmpty() ? Status.REJECTED.code() : refusals.get(0);
+        arrival.verdict("business", all, code, String.join("; ", verdicts.stream().filter(v -> !v.isEmpty()).toList()));
     }
 
     /** One business record; returns the rejection reason, or "" when accepted. */
-    private String record(Kind kind, Node record, List<Finding> businessErrors, Route route, Arrival arrival) {
-        Map<String, String> head = record.head().values();
-        List<Map<String, String>> lines = record.def().groups().stream()
-                .filter(g -> g.name().endsWith("List"))
-                .flatMap(g -> record.children(g.name()).stream()).map(Node::values).toList();
+    private String record(Kind kind, Declared declared, List<Finding> businessErrors, Route route, Arrival arrival, List<String> refusals) {
+        Map<String, String> head = declared.record().head().values();
         String key = io.cebgw.core.spec.BusinessKey.of(kind.type, head::get);
         Optional<Scenario> scenario = Scenario.of(java.util.Arrays.asList(head.get("copNo"), head.get("orderNo"),
                 head.get("logisticsNo"), head.get("coElNo")));
-        Document doc = new Document(kind, key, head, lines, scenario, route.senderId(), route, preNo(), invtNo(head));
+        Declared named = new Declared(declared.type(), kind.type.rootName() + " " + key, declared.path(), declared.record());
+        Document doc = new Document(kind, named, key, scenario, route.senderId(), route, preNo(), invtNo(head));
         arrival.answered(doc.kind().type.receipt().map(MessageType::rootName).orElse("?") + " " + key);
-        Optional<Document> existing = ledger.document(kind, key);
+        Optional<Document> any = ledger.document(kind, key);
+        Optional<Document> existing = LedgerPartners.live(any);
+        Optional<Refusal> refusal = Refusal.of(doc, any, ledger);
+        if (refusal.isPresent()) {
+            flow.refuse(doc, refusal.get().code, refusal.get().text + "[" + key + "]");
+            refusals.add(refusal.get().code);
+            return refusal.get().code + " " + refusal.get().text;
+        }
         String appType = head.getOrDefault("appType", "1");
-        String reason = businessErrors.isEmpty() ? references(kind, doc) : describe(businessErrors);
+        String reason = businessErrors.isEmpty() ? rulesAcross(doc) : describe(businessErrors);
         if (reason.isEmpty()) {
             reason = switch (appType) {
-                case "1" -> existing.filter(e -> e.status() != Status.REJECTED)
-                        .map(e -> "业务主键重复：已存在相同编号的" + kind.type.zh() + " " + key + "（修改请用 appType=2）").orElse("");
-                case "2", "3" -> existing.isEmpty() ? "未找到要" + ("2".equals(appType) ? "修改" : "删除") + "的" + kind.type.zh() + " " + key
-                        : changeable(existing.get()) ? "" : "状态不符：" + kind.type.zh() + " " + key + " 已审结，不能"
+                case "1" -> existing.map(e -> "业务主键重复：已存在相同编号的" + kind.type.zh() + " " + key + "（修改请用 appType=2）").orElse("");
+                case "2", "3" -> any.isEmpty() ? "未找到要" + ("2".equals(appType) ? "修改" : "删除") + "的" + kind.type.zh() + " " + key
+                        : changeable(any.get()) ? "" : "状态不符：" + kind.type.zh() + " " + key + " 已审结，不能"
                         + ("2".equals(appType) ? "修改" : "删除");
                 default -> "未知的 appType " + appType;
             };
         }
         if (!reason.isEmpty()) {
-            ledger.put(doc);
+            if (existing.isEmpty()) {
+                ledger.put(doc);   // shown on the status page; a live document with the same key stays as it is
+            }
             flow.reject(doc, reason);
             return reason;
         }
-        existing.ifPresent(ledger::remove);
+        any.ifPresent(ledger::remove);
         if ("1".equals(head.get("appStatus"))) {
             ledger.put(doc);
             flow.single(doc, Status.STORED, Status.STORED.info(), true);
@@ -293,57 +311,37 @@ final class Intake {
         return s == null || s == Status.STORED || s == Status.DECLARING || s == Status.ACCEPTED || s == Status.REJECTED;
     }
 
-    /** References that must exist: the list's order and waybill, the lists of 总分单/arrival/departure, etc. */
-    private String references(Kind kind, Document doc) {
-        SandboxConfig.Rules rules = config.rules();
-        switch (kind) {
-            case LIST -> {
-                if (rules.listNeedsOrder() && live(ledger.document(Kind.ORDER, doc.field("ebpCode") + "|" + doc.field("ebcCode")
-                        + "|" + doc.field("orderNo"))).isEmpty()) {
-                    return "未找到清单对应的订单/订仓单 orderNo=" + doc.field("orderNo") + "（请先申报 CEB303）";
-                }
-                if (rules.listNeedsWaybill() && live(ledger.document(Kind.WAYBILL, doc.field("logisticsCode") + "|"
-                        + doc.field("logisticsNo"))).isEmpty()) {
-                    return "未找到清单对应的物流运单 logisticsNo=" + doc.field("logisticsNo") + "（请先申报 CEB505）";
-                }
-            }
-            case MASTER_BILL, ARRIVAL, DEPARTURE -> {
-                for (Map<String, String> line : doc.lines()) {
-                    boolean known = ledger.listsByLogisticsNo(line.get("logisticsNo")).stream().anyMatch(l -> l.status() != Status.REJECTED);
-                    if (!known) {
-                        return kind.type.zh() + "中的物流运单号 " + line.get("logisticsNo") + " 没有对应的申报清单";
-                    }
-                }
-            }
+    /**
+     * The rule book across documents (the validator's: same codes, same texts) with the ledger as the world, then what
+     * only the sandbox knows: whether a cancelled list may still be cancelled, whether a summarised list was released.
+     */
+    private String rulesAcross(Document doc) {
+        List<Finding> errors = crossDocument.check(doc.declared(), partners).stream().filter(Finding::isError).toList();
+        if (!errors.isEmpty()) {
+            return describe(errors);
+        }
+        switch (doc.kind()) {
             case CANCEL -> {
-                Optional<Document> list = ledger.listByInvtNo(doc.field("invtNo"));
-                if (list.isEmpty() || list.get().status() == Status.REJECTED) {
-                    return "撤销的清单 " + doc.field("invtNo") + " 不存在";
-                }
-                Status s = list.get().status();
-                if (s == Status.RELEASED || s == Status.CLOSED || list.get().finished()) {
+                Optional<Document> list = LedgerPartners.live(ledger.listByInvtNo(doc.field("invtNo")));
+                if (list.isPresent() && (list.get().status() == Status.RELEASED || list.get().status() == Status.CLOSED
+                        || list.get().finished())) {
                     return "清单 " + doc.field("invtNo") + " 已放行或已结束，不能撤销";
                 }
             }
             case SUMMARY -> {
                 for (Map<String, String> line : doc.lines()) {
                     Optional<Document> list = ledger.listByInvtNo(line.get("invtNo"));
-                    if (list.isEmpty() || (list.get().status() != Status.RELEASED && list.get().status() != Status.CLOSED)) {
-                        return "汇总申请中的清单 " + line.get("invtNo") + " 不存在或未放行";
+                    if (list.isPresent() && list.get().status() != Status.RELEASED && list.get().status() != Status.CLOSED) {
+                        return "汇总申请中的清单 " + line.get("invtNo") + " 未放行";
                     }
                 }
             }
             default -> {
-                // orders, waybills, payments and returns refer to nothing that must exist first
+                // the rule book says all there is to say about the other kinds
             }
         }
         return "";
     }
-
-    private static Optional<Document> live(Optional<Document> doc) {
-        return doc.filter(d -> d.status() != Status.REJECTED);
-    }
-
 
     private static String describe(List<Finding> findings) {
         return findings.stream().limit(10).map(f -> f.code() + " " + f.path() + " " + f.message(Locale.CHINA))

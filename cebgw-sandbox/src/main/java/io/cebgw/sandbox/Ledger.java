@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything the sandbox has seen and decided: arrivals (every message, accepted or not), documents by business
- * key, declaration lists by their waybill number and list number, CopMsgIds for duplicate deliveries.
+ * key and by the numbers other documents name them by, declaration lists by list number, CopMsgIds for duplicate
+ * deliveries.
  * Documents are changed only on the sandbox's worker thread; arrivals may be read from any thread. Only the newest
  * {@value #KEPT_ARRIVALS} arrivals are kept (a sandbox left running would otherwise grow with every message); their
  * numbers keep counting from the first.
@@ -23,7 +24,8 @@ public final class Ledger {
     private final ArrayDeque<Arrival> arrivals = new ArrayDeque<>();
     private final int keptArrivals;
     private final Map<String, Document> documents = new LinkedHashMap<>();
-    private final Map<String, List<Document>> listsByLogisticsNo = new HashMap<>();
+    /** Documents by a number they carry: kind|field|value (orders by orderNo, waybills by logisticsNo, lists by both). */
+    private final Map<String, List<Document>> byNumber = new HashMap<>();
     private final Map<String, Document> listsByInvtNo = new HashMap<>();
     private final Map<String, Integer> copMsgIds = new HashMap<>();
     private final AtomicLong numbers = new AtomicLong();
@@ -75,28 +77,49 @@ public final class Ledger {
 
     synchronized void put(Document document) {
         documents.put(document.kind().name() + "|" + document.key(), document);
+        for (String number : numbers(document)) {
+            byNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(document);
+        }
         if (document.kind() == Kind.LIST) {
-            String logisticsNo = document.field("logisticsNo");
-            if (logisticsNo != null) {
-                listsByLogisticsNo.computeIfAbsent(logisticsNo, k -> new ArrayList<>()).add(document);
-            }
             listsByInvtNo.put(document.invtNo(), document);
         }
     }
 
     synchronized void remove(Document document) {
         documents.remove(document.kind().name() + "|" + document.key());
-        if (document.kind() == Kind.LIST) {
-            List<Document> lists = listsByLogisticsNo.get(document.field("logisticsNo"));
-            if (lists != null) {
-                lists.remove(document);
+        for (String number : numbers(document)) {
+            List<Document> same = byNumber.get(number);
+            if (same != null) {
+                same.remove(document);
             }
+        }
+        if (document.kind() == Kind.LIST) {
             listsByInvtNo.remove(document.invtNo());
         }
     }
 
+    private static List<String> numbers(Document document) {
+        List<String> numbers = new ArrayList<>(2);
+        for (String field : switch (document.kind()) {
+            case ORDER -> List.of("orderNo");
+            case WAYBILL -> List.of("logisticsNo");
+            case LIST -> List.of("orderNo", "logisticsNo");
+            default -> List.<String>of();
+        }) {
+            if (document.field(field) != null) {
+                numbers.add(document.kind().name() + "|" + field + "|" + document.field(field).strip());
+            }
+        }
+        return numbers;
+    }
+
+    /** Documents of a kind carrying a number (orders by orderNo, waybills by logisticsNo, lists by either), rejected ones too. */
+    synchronized List<Document> byNumber(Kind kind, String field, String value) {
+        return List.copyOf(byNumber.getOrDefault(kind.name() + "|" + field + "|" + value, List.of()));
+    }
+
     synchronized List<Document> listsByLogisticsNo(String logisticsNo) {
-        return List.copyOf(listsByLogisticsNo.getOrDefault(logisticsNo, List.of()));
+        return byNumber(Kind.LIST, "logisticsNo", logisticsNo);
     }
 
     synchronized Optional<Document> listByInvtNo(String invtNo) {

@@ -61,7 +61,7 @@ final class Replies {
                 case "returnTime" -> returnTime;
                 case "returnInfo" -> info;
                 case "preNo" -> doc.preNo();
-                case "invtNo" -> doc.head().getOrDefault("invtNo", doc.invtNo());
+                case "invtNo" -> invtNo(doc, statusCode);
                 default -> doc.head().get(field.name());
             };
             if (value != null) {
@@ -69,6 +69,19 @@ final class Replies {
             }
         }
         return new CebWriter().write(receipt);
+    }
+
+    /**
+     * The list number a receipt carries: the one the document names (a cancellation, a changed list), else the one the
+     * sandbox issues — from 399 海关审结 on, as customs issues it on acceptance; empty before (the element is required,
+     * its content may be empty).
+     */
+    private static String invtNo(Document doc, String statusCode) {
+        String named = doc.head().get("invtNo");
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
+        return ReturnStatus.of(statusCode).rank() >= ReturnStatus.CONCLUDED.rank() ? doc.invtNo() : "";
     }
 
     /**

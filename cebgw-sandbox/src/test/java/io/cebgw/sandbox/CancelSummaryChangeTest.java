@@ -53,7 +53,7 @@ class CancelSummaryChangeTest {
         h.gateway.send(again);
         GatewaySide.Answer refused = h.gateway.await(receipt("CEB606Message", "100", "copNo", again.businessRecords().get(0).get("copNo")),
                 SandboxHarness.WAIT);
-        assertThat(refused.fields().get("returnInfo")).contains("不存在");
+        assertThat(refused.fields().get("returnInfo")).contains("CEB-D004").contains("没有对应的申报清单");
         for (CebMessage m : flow.subList(3, 6)) {
             h.gateway.send(m);
         }
@@ -107,9 +107,9 @@ class CancelSummaryChangeTest {
         CebMessage unknown = FlowDocuments.document(MessageType.CEB303, "9710", "M2-", SandboxHarness.DXP_ID);
         unknown.businessRecords().get(0).child("OrderHead").set("appType", "3");
         h.gateway.send(unknown);
-        GatewaySide.Answer refused = h.gateway.await(receipt("CEB304Message", "100", "orderNo",
+        GatewaySide.Answer refused = h.gateway.await(receipt("CEB304Message", "-301009", "orderNo",
                 unknown.businessRecords().get(0).child("OrderHead").get("orderNo")), SandboxHarness.WAIT);
-        assertThat(refused.fields().get("returnInfo")).contains("未找到要删除");
+        assertThat(refused.fields().get("returnInfo")).contains("未找到操作的订单");
 
         List<CebMessage> flow = FlowDocuments.flow("9710", "M3-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID);
         for (CebMessage m : flow.subList(0, 3)) {

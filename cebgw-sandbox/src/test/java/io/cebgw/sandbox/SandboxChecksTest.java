@@ -3,6 +3,7 @@ package io.cebgw.sandbox;
 import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.testing.SharedSpec;
 import io.cebgw.core.validation.XsdCheck;
@@ -130,23 +131,86 @@ class SandboxChecksTest {
     }
 
     @Test
-    void duplicateDeclarationAndListWithoutOrderAreRejected() throws Exception {
+    void aRepeatedNewOrderGetsTheSpecsNegativeCodeAndAListWithoutOrderTheRuleBooksFinding() throws Exception {
         CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "D-", SandboxHarness.DXP_ID);
         String orderNo = order.businessRecords().get(0).child("OrderHead").get("orderNo");
         h.gateway.send(order);
         assertThat(h.gateway.await(receipt("CEB304Message", "120", "orderNo", orderNo), SandboxHarness.WAIT)).isNotNull();
         CebMessage again = FlowDocuments.document(MessageType.CEB303, "9710", "D-", SandboxHarness.DXP_ID);
         h.gateway.send(again);
-        GatewaySide.Answer rejected = h.gateway.await(receipt("CEB304Message", "100", "orderNo", orderNo), SandboxHarness.WAIT);
-        assertThat(rejected).isNotNull();
-        assertThat(rejected.fields().get("returnInfo")).contains("业务主键重复");
+        GatewaySide.Answer refused = h.gateway.await(receipt("CEB304Message", "-301010", "orderNo", orderNo), SandboxHarness.WAIT);
+        assertThat(refused).isNotNull();
+        assertThat(refused.fields().get("returnInfo")).contains("已存在相同编号的订单");
 
         CebMessage list = FlowDocuments.document(MessageType.CEB603, "9710", "NOORDER-", SandboxHarness.DXP_ID);
         String copNo = list.businessRecords().get(0).child("InventoryHead").get("copNo");
         h.gateway.send(list);
         GatewaySide.Answer noOrder = h.gateway.await(receipt("CEB604Message", "100", "copNo", copNo), SandboxHarness.WAIT);
         assertThat(noOrder).isNotNull();
-        assertThat(noOrder.fields().get("returnInfo")).contains("未找到清单对应的订单");
+        assertThat(noOrder.fields().get("returnInfo")).contains("CEB-D001").contains("找不到清单所对应的订单");
+        assertThat(noOrder.fields().get("invtNo")).as("no list number for a rejected list").isEmpty();
+    }
+
+    @Test
+    void anOrderAListNamesCannotChangeAndAnOlderChangeIsIgnored() throws Exception {
+        List<CebMessage> flow = FlowDocuments.flow("9710", "L-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID);
+        flow.subList(0, 3).forEach(this::send);
+        String copNo = flow.get(2).businessRecords().get(0).child("InventoryHead").get("copNo");
+        assertThat(h.gateway.await(receipt("CEB604Message", "399", "copNo", copNo), SandboxHarness.WAIT)).isNotNull();
+        Node orderHead = flow.get(0).businessRecords().get(0).child("OrderHead");
+        orderHead.set("appType", "2").set("guid", CebMessage.newGuid());
+        send(flow.get(0));
+        GatewaySide.Answer listed = h.gateway.await(receipt("CEB304Message", "-301011", "orderNo", orderHead.get("orderNo")), SandboxHarness.WAIT);
+        assertThat(listed.fields().get("returnInfo")).contains("该订单已向海关申报清单");
+
+        CebMessage other = FlowDocuments.document(MessageType.CEB303, "9710", "OLD-", SandboxHarness.DXP_ID);
+        Node head = other.businessRecords().get(0).child("OrderHead");
+        send(other);
+        assertThat(h.gateway.await(receipt("CEB304Message", "120", "orderNo", head.get("orderNo")), SandboxHarness.WAIT)).isNotNull();
+        head.set("appType", "2").set("guid", CebMessage.newGuid()).set("appTime", "20200101000000");
+        send(other);
+        GatewaySide.Answer old = h.gateway.await(receipt("CEB304Message", "-301014", "orderNo", head.get("orderNo")), SandboxHarness.WAIT);
+        assertThat(old.fields().get("returnInfo")).contains("旧报文数据");
+    }
+
+    @Test
+    void aListOverAnOrderOfTheWrongTypeOrWithOtherLinesIsRejectedWithTheValidatorsCodes() throws Exception {
+        List<CebMessage> flow = FlowDocuments.flow("9810", "P-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID);
+        flow.get(0).businessRecords().get(0).child("OrderHead").set("orderType", "B");   // a 9810 list over a B2B order
+        flow.subList(0, 3).forEach(this::send);
+        String copNo = flow.get(2).businessRecords().get(0).child("InventoryHead").get("copNo");
+        GatewaySide.Answer pairing = h.gateway.await(receipt("CEB604Message", "100", "copNo", copNo), SandboxHarness.WAIT);
+        assertThat(pairing.fields().get("returnInfo")).contains("CEB-B004");
+        assertThat(h.gateway.answers()).noneMatch(a -> "CEB604Message".equals(a.type()) && "399".equals(a.status()));
+
+        List<CebMessage> lines = FlowDocuments.flow("9710", "Q-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID);
+        Node line = lines.get(2).businessRecords().get(0).children("InventoryList").get(0);
+        line.set("qty", "61").set("qty1", "61").set("totalPrice", "823.50");
+        Node listHead = lines.get(2).businessRecords().get(0).child("InventoryHead");
+        lines.subList(0, 3).forEach(this::send);
+        GatewaySide.Answer mismatch = h.gateway.await(receipt("CEB604Message", "100", "copNo", listHead.get("copNo")), SandboxHarness.WAIT);
+        assertThat(mismatch.fields().get("returnInfo")).contains("CEB-D012").contains("与订单同项");
+    }
+
+    @Test
+    void theListNumberComesWithAcceptance() throws Exception {
+        List<CebMessage> flow = FlowDocuments.flow("9710", "N-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID);
+        flow.subList(0, 3).forEach(this::send);
+        String copNo = flow.get(2).businessRecords().get(0).child("InventoryHead").get("copNo");
+        GatewaySide.Answer concluded = h.gateway.await(receipt("CEB604Message", "399", "copNo", copNo), SandboxHarness.WAIT);
+        assertThat(concluded.fields().get("invtNo")).matches("\\d{4}\\d{4}E\\d{9}");
+        for (String before : List.of("2", "120")) {
+            assertThat(h.gateway.await(receipt("CEB604Message", before, "copNo", copNo), SandboxHarness.WAIT).fields().get("invtNo"))
+                    .as("invtNo with %s", before).isEmpty();
+        }
+    }
+
+    private void send(CebMessage message) {
+        try {
+            h.gateway.send(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -154,12 +218,14 @@ class SandboxChecksTest {
         for (CebMessage m : FlowDocuments.flow("9710", "XSD-", SandboxHarness.CUSTOMS_CODE, SandboxHarness.DXP_ID)) {
             h.gateway.send(m);
         }
-        h.gateway.send(FlowDocuments.document(MessageType.CEB303, "9710", "XSD-", SandboxHarness.DXP_ID)); // a 100
+        h.gateway.send(FlowDocuments.document(MessageType.CEB303, "9710", "XSD-", SandboxHarness.DXP_ID)); // -301010
+        h.gateway.send(FlowDocuments.document(MessageType.CEB603, "9710", "XSD-NOORDER-", SandboxHarness.DXP_ID)); // a 100
         h.gateway.sendBusiness("<ceb:CEB303Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"/>".getBytes(StandardCharsets.UTF_8),
                 "CEB303Message"); // a CEB900
         assertThat(h.gateway.await(a -> "CEB604Message".equals(a.type()) && "899".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
         assertThat(h.gateway.await(a -> "CEB900".equals(a.kind()), SandboxHarness.WAIT)).isNotNull();
         assertThat(h.gateway.await(a -> "100".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
+        assertThat(h.gateway.await(a -> "-301010".equals(a.status()), SandboxHarness.WAIT)).isNotNull();
         int checked = h.assertReceivedConformToXsd();
         assertThat(checked).isGreaterThan(15);
     }

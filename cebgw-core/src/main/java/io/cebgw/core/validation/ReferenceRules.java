@@ -74,14 +74,15 @@ final class ReferenceRules implements LinkRule {
     private static void summary(Declared d, Partners partners, List<Finding> findings) {
         List<Node> lines = d.lines();
         for (int i = 0; i < lines.size(); i++) {
-            Declared list = listByInvtNo(d, Declared.trimmed(lines.get(i).get("invtNo")), d.lineFieldPath(i, "invtNo"), partners, findings);
+            String invtNo = Declared.trimmed(lines.get(i).get("invtNo"));
+            Declared list = listByInvtNo(d, invtNo, d.lineFieldPath(i, "invtNo"), partners, findings);
             if (list == null) {
                 continue;
             }
             mismatch(d, list, "ebcCode", Severity.ERROR, findings);
             String tradeMode = list.get("tradeMode");
             if (tradeMode != null && B2B_MODES.contains(tradeMode)) {
-                findings.add(FindingCode.SUMMARY_OF_B2B_LIST.at(d.lineFieldPath(i, "invtNo"), list.get("invtNo"), tradeMode)
+                findings.add(FindingCode.SUMMARY_OF_B2B_LIST.at(d.lineFieldPath(i, "invtNo"), invtNo, tradeMode)
                         .linkedTo(list.where(list.fieldPath("tradeMode"))));
             }
         }
