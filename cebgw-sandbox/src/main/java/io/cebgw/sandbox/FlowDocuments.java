@@ -16,8 +16,7 @@ import java.util.Set;
  * flows can run against one sandbox; a tag starting with {@code SBX-<SCENARIO>} selects a scenario.
  */
 public final class FlowDocuments {
-    public static final List<MessageType> ORDER = List.of(MessageType.CEB303, MessageType.CEB505, MessageType.CEB603,
-            MessageType.CEB607, MessageType.CEB507, MessageType.CEB509);
+    public static final List<MessageType> ORDER = ExampleFactory.FLOW;
     private static final Set<String> NUMBERS = Set.of("copNo", "orderNo", "logisticsNo", "billNo", "totalPackageNo");
 
     private FlowDocuments() {
@@ -28,12 +27,9 @@ public final class FlowDocuments {
      * @param tag       put in front of every number, e.g. {@code T1-} or {@code SBX-INSPECT-}
      */
     public static List<CebMessage> flow(String tradeMode, String tag, String customsCode, String dxpId) {
-        ExampleFactory examples = new ExampleFactory();
-        return ORDER.stream().map(type -> {
-            CebMessage message = examples.create(type, new ExampleOptions(tradeMode, null, 1));
-            retag(message.root(), tag, dxpId);
-            return message;
-        }).toList();
+        List<CebMessage> flow = new ExampleFactory().flow(new ExampleOptions(tradeMode, null, 1));
+        flow.forEach(message -> retag(message.root(), tag, dxpId));
+        return flow;
     }
 
     /** One document of a flow, tagged the same way. */

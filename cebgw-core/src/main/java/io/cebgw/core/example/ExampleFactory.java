@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,6 +42,18 @@ public final class ExampleFactory {
 
     public ExampleFactory() {
         this(Clock.system(BEIJING));
+    }
+
+    /**
+     * The documents of one shipment in the order they are declared: order or booking, waybill, list, 总分单, arrival,
+     * departure. Their numbers, lines and totals agree, so they pass the rules across documents together.
+     */
+    public static final List<MessageType> FLOW = List.of(MessageType.CEB303, MessageType.CEB505, MessageType.CEB603,
+            MessageType.CEB607, MessageType.CEB507, MessageType.CEB509);
+
+    /** The documents of {@link #FLOW}, flavoured alike. */
+    public List<CebMessage> flow(ExampleOptions options) {
+        return FLOW.stream().map(type -> create(type, options)).toList();
     }
 
     public CebMessage create(MessageType type) {

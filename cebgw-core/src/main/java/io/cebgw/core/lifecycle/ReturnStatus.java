@@ -69,10 +69,14 @@ public record ReturnStatus(String code, StatusSource source, String zh, String e
 
     /** Processing-error codes customs documents (SPEC22 table 7-2) and ones seen in real receipts. */
     private static final Map<String, String[]> ERROR_NAMES = Map.ofEntries(
+            Map.entry("-301009", new String[] {"未找到要修改或删除的订单", "no such order to change or delete"}),
             Map.entry("-301010", new String[] {"已存在相同编号的订单", "an order with the same number exists"}),
             Map.entry("-301011", new String[] {"该订单已向海关申报清单，状态不符", "a list was already declared for this order"}),
             Map.entry("-301014", new String[] {"接收报文为旧报文数据", "the message is older than the data held"}),
-            Map.entry("-304001", new String[] {"业务主键重复入库失败", "duplicate business key"}));
+            Map.entry("-304001", new String[] {"业务主键重复入库失败", "duplicate business key"}),
+            Map.entry("-504014", new String[] {"未找到要修改或删除的运单", "no such waybill to change or delete"}),
+            Map.entry("-504015", new String[] {"已存在相同编号的运单", "a waybill with the same number exists"}),
+            Map.entry("-504016", new String[] {"该运单已申报，状态不符", "the waybill is already declared; its state does not allow this"}));
 
     public ReturnStatus {
         Objects.requireNonNull(code, "code");

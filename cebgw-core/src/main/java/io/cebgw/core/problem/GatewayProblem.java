@@ -18,6 +18,8 @@ public enum GatewayProblem implements ProblemCode {
     // Shipments
     SHIPMENT_JSON("GW-S001", 400, "货物 JSON 格式错误：%1$s", "invalid shipment JSON: %1$s"),
     SHIPMENT_SHAPE("GW-S002", 400, "需要 tradeMode（9610/9710/9810/1210）和 documents 数组", "tradeMode (9610/9710/9810/1210) and a documents array are required"),
+    SHIPMENT_MISMATCH("GW-S003", 422, "货物的单证之间不一致（%1$s 个错误，见 findings），未创建任何单证",
+            "the shipment's documents do not agree with each other (%1$s errors, see findings); nothing was created"),
     NO_SUCH_SHIPMENT("GW-S404", 404, "没有这个货物：%1$s", "no such shipment: %1$s"),
     // Enterprises and users (admin API)
     ENTERPRISE_FIELDS("GW-E001", 400, "需要 name、customsCode 和 dxpId（≤16 位字母数字）", "name, customsCode and dxpId (up to 16 letters or digits) are required"),

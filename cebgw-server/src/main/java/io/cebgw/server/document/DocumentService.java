@@ -15,6 +15,8 @@ import io.cebgw.core.model.Node;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.core.spec.BusinessKey;
+import io.cebgw.core.validation.CrossDocumentRules;
+import io.cebgw.core.validation.Declared;
 import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.XmlLimits;
@@ -26,6 +28,7 @@ import io.cebgw.server.store.OutboxStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +47,7 @@ public final class DocumentService {
     private final Clock clock;
     private final TransferNode.Lookup transferNodes;
     private final MessageValidator validator = new MessageValidator();
+    private final CrossDocumentRules crossDocument = new CrossDocumentRules();
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
     private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -86,13 +90,13 @@ public final class DocumentService {
         }
         Node head = message.businessRecords().get(0).head();
         head.set("appStatus", declare ? "2" : "1");
-        List<Finding> findings = findings(message);
+        String key = BusinessKey.of(message.type(), head::get);
+        checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
+        List<Finding> findings = findings(enterpriseId, message, null);
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (declare && !errors.isEmpty()) {
             throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), findings);
         }
-        String key = BusinessKey.of(message.type(), head::get);
-        checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
         var now = clock.instant();
         byte[] unsigned = new CebWriter().write(message);
         Signed signed = declare ? sign(enterpriseId, message) : null; // outside the transaction: it only needs the key
@@ -127,6 +131,20 @@ public final class DocumentService {
     }
 
     /**
+     * The validator's findings and the rule book across documents against the enterprise's own documents here: a list
+     * whose order, booking or waybill was entered here must agree with it (the other end is in each finding's linkedPath).
+     *
+     * @param ownId the document's id when it is stored already, else null
+     */
+    private List<Finding> findings(String enterpriseId, CebMessage message, String ownId) {
+        List<Finding> findings = new ArrayList<>(findings(message));
+        for (Declared d : Declared.of(message, null)) {
+            findings.addAll(crossDocument.check(d, new StoredPartners(documents, enterpriseId, d, ownId)));
+        }
+        return findings;
+    }
+
+    /**
      * What creating this document as a draft would say, storing nothing: its findings (errors and warnings), or the
      * refusal (not one declaration record, a business key that exists already, a bad appType).
      */
@@ -137,7 +155,7 @@ public final class DocumentService {
         }
         Node head = message.businessRecords().get(0).head();
         head.set("appStatus", "1");
-        List<Finding> findings = findings(message);
+        List<Finding> findings = findings(enterpriseId, message, null);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", BusinessKey.of(message.type(), head::get));
         return findings;
     }
@@ -175,7 +193,7 @@ public final class DocumentService {
         }
         CebMessage message = parse(row.unsignedXml(), false);
         message.businessRecords().get(0).head().set("appStatus", "2");
-        List<Finding> errors = findings(message).stream().filter(Finding::isError).toList();
+        List<Finding> errors = findings(enterpriseId, message, row.id()).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
             throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), errors);
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.lifecycle.Lifecycle;
 import io.cebgw.core.lifecycle.ReturnStatus;
+import io.cebgw.core.finding.Finding;
 import io.cebgw.core.model.CebMessage;
+import io.cebgw.core.validation.CrossDocumentRules;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.spec.MessageType;
@@ -75,13 +77,16 @@ public final class ShipmentService {
             throw ValidationFailed.of(GatewayProblem.SHIPMENT_SHAPE);
         }
         List<String> warnings = new ArrayList<>();
+        List<CebMessage> messages = new ArrayList<>();
         for (JsonNode doc : root.path("documents")) {
             try {
-                warnings.addAll(warnings(tradeMode, JsonMessages.read(doc.toString().getBytes(StandardCharsets.UTF_8))));
+                messages.add(JsonMessages.read(doc.toString().getBytes(StandardCharsets.UTF_8)));
+                warnings.addAll(warnings(tradeMode, messages.get(messages.size() - 1)));
             } catch (JsonMessages.Invalid e) {
                 throw ValidationFailed.of(GatewayProblem.DOCUMENT_JSON, new Localized(e.zh(), e.getMessage()), e.path());
             }
         }
+        agree(messages);
         String id = UUID.randomUUID().toString();
         shipments.insert(new ShipmentStore.ShipmentRow(id, enterpriseId, tradeMode, root.path("name").asText(null),
                 warnings.isEmpty() ? null : String.join("\n", warnings), clock.instant()));
@@ -90,6 +95,29 @@ public final class ShipmentService {
             shipments.attach(created.document().id(), id);
         }
         return view(enterpriseId, id).orElseThrow();
+    }
+
+    /**
+     * The shipment's documents against each other by the rule book across documents (order ↔ list ↔ waybill, 总分单 /
+     * arrival / departure ↔ lists): an error refuses the whole shipment, naming each end as {@code documents[i]:XPath}.
+     */
+    private static void agree(List<CebMessage> messages) throws ValidationFailed {
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            sources.add("documents[" + i + "]");
+        }
+        List<List<Finding>> each = new CrossDocumentRules().checkEach(messages, sources);
+        List<Finding> errors = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            for (Finding f : each.get(i)) {
+                if (f.isError()) {
+                    errors.add(new Finding(f.code(), f.severity(), sources.get(i) + ":" + f.path(), f.messageZh(), f.messageEn(), f.linkedPath()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(GatewayProblem.SHIPMENT_MISMATCH.with(errors.size()), errors);
+        }
     }
 
     /** Declares every waiting draft whose requirements are met. Returns how many were declared. */
