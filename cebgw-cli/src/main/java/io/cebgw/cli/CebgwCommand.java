@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
                 ""},
         subcommands = {ExampleCommand.class, ValidateCommand.class, WrapCommand.class, UnwrapCommand.class,
                 SignCommand.class, VerifyCommand.class, KeygenCommand.class, CsrCommand.class, CertCommand.class,
-                SandboxCommand.class,
+                SandboxCommand.class, CodesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples / 示例:",
@@ -58,6 +58,24 @@ public final class CebgwCommand implements Runnable {
     /** Prints a one-line error to standard error. */
     public void error(String zh, String en) {
         err.println("cebgw: " + language().pick(zh, en));
+    }
+
+    /**
+     * Takes the operator's code-table file named by {@code CEBGW_CODE_TABLES} (or {@code -Dcebgw.code-tables}) before
+     * any command runs; a bad file is refused on one line with the line at fault (exit 2). Null when all is well.
+     */
+    Integer configureCodeTables() {
+        String file = System.getProperty("cebgw.code-tables", System.getenv("CEBGW_CODE_TABLES"));
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            io.cebgw.core.codes.CodeTables.configure(java.nio.file.Path.of(file));
+            return null;
+        } catch (io.cebgw.core.codes.CodeTableException e) {
+            error(e.problem().describe(java.util.Locale.CHINA), e.problem().describe(java.util.Locale.ENGLISH));
+            return ExitCode.UNREADABLE;
+        }
     }
 
     /** Prints why a file could not be read, on one line. */
@@ -104,6 +122,10 @@ public final class CebgwCommand implements Runnable {
         if (unknown != null) {
             return root.badArguments(cli, CommandProblem.UNKNOWN_COMMAND.with(unknown),
                     new CommandLine.UnmatchedArgumentException(cli, java.util.List.of(unknown)).getSuggestions());
+        }
+        Integer refused = root.configureCodeTables();
+        if (refused != null) {
+            return refused;
         }
         root.lang = null; // picocli sets it again from the same words
         return cli.execute(args);

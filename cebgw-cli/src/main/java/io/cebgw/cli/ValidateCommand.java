@@ -142,7 +142,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + lang.pick(r.count(Severity.ERROR) + " 个错误，" + r.count(Severity.WARNING) + " 个警告，" + r.count(Severity.INFO) + " 个提示",
                     r.count(Severity.ERROR) + " errors, " + r.count(Severity.WARNING) + " warnings, " + r.count(Severity.INFO) + " notes"));
             for (Finding f : r.findings()) {
-                out.println("  " + pad(lang.pick(f.severity().zh(), f.severity().en()), 8) + pad(f.code(), 10) + f.message(lang.locale()));
+                out.println("  " + TextColumns.pad(lang.pick(f.severity().zh(), f.severity().en()), 8) + TextColumns.pad(f.code(), 10) + f.message(lang.locale()));
                 out.println("  " + " ".repeat(18) + f.path());
                 if (f.linkedPath() != null) {
                     out.println("  " + " ".repeat(18) + "↔ " + f.linkedPath());
@@ -150,11 +150,6 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    private static String pad(String s, int width) {
-        int visible = s.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
-        return s + " ".repeat(Math.max(1, width - visible));
     }
 
     private static void printJson(List<Outcome> outcomes, PrintStream out) {

@@ -33,6 +33,23 @@ import javax.sql.DataSource;
 /** The gateway's parts and how they connect; nothing here knows the web layer. */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
+    /**
+     * The operator's code-table file ({@code cebgw.code-tables}, or {@code CEBGW_CODE_TABLES}), checked at start: the
+     * validator, the entry forms' pickers and the sandbox use the shipped tables with it. A bad file stops the start,
+     * naming the line at fault.
+     */
+    @Bean
+    io.cebgw.core.codes.CodeTables codeTables(@org.springframework.beans.factory.annotation.Value("${cebgw.code-tables:}") String file) {
+        if (file == null || file.isBlank()) {
+            return io.cebgw.core.codes.CodeTables.standard();
+        }
+        try {
+            return io.cebgw.core.codes.CodeTables.configure(java.nio.file.Path.of(file));
+        } catch (io.cebgw.core.codes.CodeTableException e) {
+            throw new IllegalStateException(e.problem().describe(java.util.Locale.CHINA) + " / " + e.problem().describe(java.util.Locale.ENGLISH));
+        }
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

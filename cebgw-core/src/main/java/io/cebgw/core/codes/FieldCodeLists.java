@@ -12,11 +12,13 @@ import java.util.Optional;
  * entry forms' pickers.
  */
 public final class FieldCodeLists {
-    private static final FieldCodeLists STANDARD = new FieldCodeLists(CodeTables.standard());
+    private static volatile FieldCodeLists standard;
 
+    private final CodeTables tables;
     private final Map<String, CodeList> byField;
 
     private FieldCodeLists(CodeTables tables) {
+        this.tables = tables;
         // a HashMap: asked for every field of every message (Map.ofEntries probes more slowly)
         this.byField = new HashMap<>(Map.ofEntries(
                 Map.entry("currency", tables.table(CodeTables.CURRENCY)),
@@ -41,15 +43,23 @@ public final class FieldCodeLists {
                 Map.entry("itemNameFlag", SpecCodeLists.ITEM_NAME_FLAG),
                 Map.entry("dxpMode", SpecCodeLists.DXP_MODE),
                 Map.entry("returnStatus", SpecCodeLists.RETURN_STATUS)));
+        tables.find(CodeTables.PORT).ifPresent(ports -> byField.put("POD", ports));
     }
 
+    /** For the code tables in use ({@link CodeTables#standard()}), made again when an operator's file was configured. */
     public static FieldCodeLists standard() {
-        return STANDARD;
+        CodeTables current = CodeTables.standard();
+        FieldCodeLists lists = standard;
+        if (lists == null || lists.tables != current) {
+            lists = new FieldCodeLists(current);
+            standard = lists;
+        }
+        return lists;
     }
 
     /** With other national tables (tests, a newer edition). */
     public static FieldCodeLists of(CodeTables tables) {
-        return tables == CodeTables.standard() ? STANDARD : new FieldCodeLists(tables);
+        return tables == CodeTables.standard() ? standard() : new FieldCodeLists(tables);
     }
 
     /** The list of a field of a group in a message type, if its values are coded. */

@@ -1,5 +1,6 @@
 package io.cebgw.core.registry;
 
+import io.cebgw.core.problem.CodeTableProblem;
 import io.cebgw.core.problem.CommandProblem;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.problem.ProblemCode;
@@ -30,6 +31,7 @@ public final class ProblemRegistry {
         all.addAll(List.of(SigningProblem.values()));
         all.addAll(List.of(ReadError.values()));
         all.addAll(List.of(CommandProblem.values()));
+        all.addAll(List.of(CodeTableProblem.values()));
         all.sort(Comparator.comparing(ProblemCode::code));
         return List.copyOf(all);
     }

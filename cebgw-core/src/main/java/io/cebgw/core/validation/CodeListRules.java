@@ -21,10 +21,20 @@ import java.util.Optional;
 
 /** Values of coded fields must be codes of the spec's own lists or of the national code tables. */
 final class CodeListRules implements RuleGroup {
-    private final FieldCodeLists lists;
+    private final FieldCodeLists fixed;
 
+    /** With these tables. */
     CodeListRules(CodeTables tables) {
-        this.lists = FieldCodeLists.of(tables);
+        this.fixed = FieldCodeLists.of(tables);
+    }
+
+    /** With the tables in use at each check ({@link CodeTables#standard()}: an operator's file configured at start counts). */
+    CodeListRules() {
+        this.fixed = null;
+    }
+
+    private FieldCodeLists lists() {
+        return fixed != null ? fixed : FieldCodeLists.standard();
     }
 
     @Override
@@ -40,7 +50,7 @@ final class CodeListRules implements RuleGroup {
     }
 
     private CodeList listFor(MessageType type, Node node, String field) {
-        return lists.forField(type, node.name(), field).orElse(null);
+        return lists().forField(type, node.name(), field).orElse(null);
     }
 
     /**

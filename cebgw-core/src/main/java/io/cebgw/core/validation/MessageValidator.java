@@ -18,14 +18,23 @@ public final class MessageValidator {
     private final XsdCheck xsd;
 
     public MessageValidator(CodeTables tables, XsdCheck xsd) {
-        this.groups = List.of(new OccursRules(), new FieldRules(), new CodeListRules(tables), new ItemRules(),
-                new HeadRules(), new B2bRules(), new SpecFieldRules(), new ListedDocumentRules());
-        this.xsd = xsd;
+        this(new CodeListRules(tables), xsd);
     }
 
-    /** The standard validator: the shipped code tables, no XSD check. */
+    /** With the code tables in use (the shipped ones and an operator's file, {@link CodeTables#standard()}). */
+    public MessageValidator(XsdCheck xsd) {
+        this(new CodeListRules(), xsd);
+    }
+
+    /** The standard validator: the code tables in use, no XSD check. */
     public MessageValidator() {
-        this(CodeTables.standard(), null);
+        this(new CodeListRules(), null);
+    }
+
+    private MessageValidator(CodeListRules codes, XsdCheck xsd) {
+        this.groups = List.of(new OccursRules(), new FieldRules(), codes, new ItemRules(),
+                new HeadRules(), new B2bRules(), new SpecFieldRules(), new ListedDocumentRules());
+        this.xsd = xsd;
     }
 
     /** Validates what the reader made of a document: its structural findings, the rules and (if set) the XSD. */
