@@ -33,7 +33,7 @@ public final class MessageValidator {
 
     private MessageValidator(CodeListRules codes, XsdCheck xsd) {
         this.groups = List.of(new OccursRules(), new FieldRules(), codes, new ItemRules(),
-                new HeadRules(), new B2bRules(), new SpecFieldRules(), new ListedDocumentRules());
+                new HeadRules(), new B2bRules(), new SpecFieldRules(), new ListedDocumentRules(), new ListDeclarationRules());
         this.xsd = xsd;
     }
 

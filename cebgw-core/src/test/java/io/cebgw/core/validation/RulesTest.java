@@ -156,4 +156,18 @@ class RulesTest {
         head(m).set("ebcName", "杭州\u0001示例");
         assertThat(validator.validate(m).errors()).extracting(Finding::code).containsExactly("CEB-F014");
     }
+
+    @Test
+    void aListSaysWhatTheSpecAndTheB2bRulesForbidAboutItself() {
+        CebMessage m = list("9710");
+        for (int i = 0; i < 3; i++) {
+            item(m, i).set("currency", "142").set("price", "1000").set("totalPrice", String.valueOf(1000 * Integer.parseInt(item(m, i).get("qty"))));
+        }
+        head(m).set("licenseNo", "20-AB-123456").set("country", "142");
+        item(m, 0).set("qty1", "1");
+        assertThat(validator.validate(m).findings()).extracting(Finding::code).contains("CEB-B009", "CEB-B010", "CEB-R015", "CEB-R016");
+        assertThat(validator.validate(m).findings()).filteredOn(f -> f.code().startsWith("CEB-B009") || f.code().equals("CEB-R016"))
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(validator.validate(list("9610")).findings()).extracting(Finding::code).doesNotContain("CEB-B009", "CEB-B010", "CEB-R015", "CEB-R016");
+    }
 }

@@ -214,7 +214,8 @@ public final class ShipmentService {
                     // an unreadable price is a validation finding of its own
                 }
             }
-            String currency = head == null ? null : head.get("currency");
+            String currency = record.children("InventoryList").stream().map(line -> line.get("currency")).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse("?");   // the list's head has no currency: its items have
             if ("142".equals(currency) && total.compareTo(LIST_LIMIT_CNY) > 0) {
                 warnings.add("清单 " + copNo + " 货值 " + total.toPlainString() + " 元超过 5000 元，应以报关单申报 / list " + copNo
                         + " is worth " + total.toPlainString() + " CNY, over 5000: it belongs on a customs declaration (报关单)");
