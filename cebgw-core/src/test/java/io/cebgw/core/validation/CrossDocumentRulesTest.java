@@ -223,4 +223,31 @@ class CrossDocumentRulesTest {
             assertThat(f.messageZh()).contains("orderNo “B2B-STRAY-1”");
         });
     }
+
+    @Test
+    void anItemNumberOrNameUnlikeTheOrdersIsAWarning() {
+        line(MessageType.CEB303, 1).set("itemNo", "SKU-OTHER");
+        assertThat(findingsOf(MessageType.CEB603)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("CEB-D013");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.path()).endsWith("/ceb:InventoryList[2]/ceb:itemNo");
+        });
+    }
+
+    @Test
+    void aMessageNamesEachWaybillOrListOnceAndASummaryHasAScope() {
+        MessageValidator validator = new MessageValidator();
+        Node bill = flow.get(MessageType.CEB607).businessRecords().get(0);
+        bill.add("WayBillList").set("gnum", "2").set("logisticsNo", line(MessageType.CEB607, 0).get("logisticsNo"));
+        assertThat(validator.validate(flow.get(MessageType.CEB607)).errors()).extracting(Finding::code, Finding::path).contains(
+                org.assertj.core.groups.Tuple.tuple("CEB-R012", "/ceb:CEB607Message/ceb:WayBill[1]/ceb:WayBillList[2]/ceb:logisticsNo"));
+
+        CebMessage summary = examples.create(MessageType.CEB701);
+        Node head = summary.businessRecords().get(0).head();
+        head.set("startTime", "20261201000000").set("endTime", "20261202000000");
+        assertThat(validator.validate(summary).findings()).extracting(Finding::code).contains("CEB-R014");
+        summary.businessRecords().get(0).clear("SummaryApplyList");
+        head.set("startTime", null).set("endTime", null);
+        assertThat(validator.validate(summary).errors()).extracting(Finding::code).contains("CEB-R013");
+    }
 }

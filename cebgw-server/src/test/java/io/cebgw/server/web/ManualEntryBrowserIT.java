@@ -37,6 +37,12 @@ class ManualEntryBrowserIT extends BrowserTestBase {
     void typeA9710ListWithTwoItemsFixAnErrorDeclareAndSeeItReleased() throws Exception {
         EnterpriseService.Registered e = enterprises.register("录入测试企业", "3301964ABC", "DXPENT0000031001", "EBC,AGENT", profile("e"));
         List<CebMessage> flow = FlowDocuments.flow("9710", "ME-", "3301964ABC", "DXPENT0000031001");
+        Node order = flow.get(0).businessRecords().get(0);
+        Node secondOrdered = order.add("OrderList");   // the order has the second item too: customs compares line by line
+        order.children("OrderList").get(0).values().forEach(secondOrdered::set);
+        secondOrdered.set("gnum", "2");
+        order.child("OrderHead").set("goodsValue", new java.math.BigDecimal(order.child("OrderHead").get("goodsValue"))
+                .multiply(java.math.BigDecimal.valueOf(2)).toPlainString());
         for (CebMessage m : flow.subList(0, 2)) { // the order and the waybill go in through the API
             documents.create(e.enterprise().id(), JsonMessages.write(m).toString().getBytes(StandardCharsets.UTF_8), true, null, true);
         }
