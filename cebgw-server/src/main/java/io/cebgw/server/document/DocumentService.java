@@ -206,9 +206,62 @@ public final class DocumentService {
         return documents.byId(enterpriseId, documentId).orElseThrow();
     }
 
+    /**
+     * Replaces a draft with what was entered again (the edit form), keeping its id and shipment; optionally declares it.
+     * A declared document is not a draft: {@code ALREADY_DECLARED}.
+     */
+    public DocumentRow updateDraft(String enterpriseId, String id, byte[] body, boolean json, boolean declare) throws ValidationFailed {
+        DocumentRow row = documents.byId(enterpriseId, id).orElseThrow(() -> notFound(id));
+        if (row.copMsgId() != null) {
+            throw ValidationFailed.of(GatewayProblem.ALREADY_DECLARED);
+        }
+        CebMessage message = parse(body, json);
+        if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()
+                || !message.type().rootName().equals(row.messageType())) {
+            throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
+        }
+        Node head = message.businessRecords().get(0).head();
+        head.set("appStatus", "1");
+        String appType = head.has("appType") ? head.get("appType") : "1";
+        String key = BusinessKey.of(message.type(), head::get);
+        checkAppType(enterpriseId, message, appType, key, id);
+        List<Finding> findings = findings(enterpriseId, message, id);
+        try {
+            documents.replaceDraft(enterpriseId, id, key, head.get("guid"), appType, FindingsJson.write(findings), new CebWriter().write(message),
+                    clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ValidationFailed.of(GatewayProblem.KEY_EXISTS, typeName(message), key);
+        }
+        return declare ? declare(enterpriseId, id) : documents.byId(enterpriseId, id).orElseThrow();
+    }
+
+    /** Deletes a draft; a declared document stays (it has a history at customs). */
+    public void deleteDraft(String enterpriseId, String id) throws ValidationFailed {
+        DocumentRow row = documents.byId(enterpriseId, id).orElseThrow(() -> notFound(id));
+        if (row.copMsgId() != null || !documents.deleteDraft(enterpriseId, id)) {
+            throw ValidationFailed.of(GatewayProblem.ALREADY_DECLARED);
+        }
+    }
+
+    /** A stored document of the enterprise (never another's). */
+    public Optional<DocumentRow> row(String enterpriseId, String id) {
+        return documents.byId(enterpriseId, id);
+    }
+
+    /** A stored document's message as entered (for the forms that start from it). */
+    public CebMessage message(String enterpriseId, String id) throws ValidationFailed {
+        DocumentRow row = documents.byId(enterpriseId, id).orElseThrow(() -> notFound(id));
+        return parse(row.unsignedXml(), false);
+    }
+
     private void checkAppType(String enterpriseId, CebMessage message, String appType, String key) throws ValidationFailed {
+        checkAppType(enterpriseId, message, appType, key, null);
+    }
+
+    /** @param ownId a draft being replaced: its own key is no clash */
+    private void checkAppType(String enterpriseId, CebMessage message, String appType, String key, String ownId) throws ValidationFailed {
         List<DocumentRow> same = documents.statesByKey(enterpriseId, message.type().rootName(), key).stream()
-                .filter(d -> Lifecycle.holdsKey(d.status())).toList();
+                .filter(d -> Lifecycle.holdsKey(d.status()) && !d.id().equals(ownId)).toList();
         switch (appType) {
             case "1" -> {
                 if (!same.isEmpty()) {

@@ -102,6 +102,11 @@ public final class DocumentStore {
     public record Filter(String messageType, String status, Instant from, Instant until, String number) {
     }
 
+    /** The status filter for drafts (not declared yet). */
+    public static final String DRAFTS = "draft";
+    /** The status filter for documents declared and not answered yet. */
+    public static final String UNANSWERED = "none";
+
     /** A page of an enterprise's documents matching the filter, newest first, state only. */
     public List<DocumentRow> list(String enterpriseId, Filter filter, int limit, int offset) {
         StringBuilder sql = new StringBuilder("select " + STATE_COLUMNS + " from document where enterprise_id = :e");
@@ -111,7 +116,11 @@ public final class DocumentStore {
             sql.append(" and message_type = :t");
             params.put("t", filter.messageType());
         }
-        if (filter.status() != null) {
+        if (DRAFTS.equals(filter.status())) {
+            sql.append(" and cop_msg_id is null");
+        } else if (UNANSWERED.equals(filter.status())) {
+            sql.append(" and cop_msg_id is not null and status is null");
+        } else if (filter.status() != null) {
             sql.append(" and status = :s");
             params.put("s", filter.status());
         }
@@ -157,6 +166,29 @@ public final class DocumentStore {
     }
 
     /** Stores the signed message and its envelope (declare). */
+    /**
+     * Replaces a draft's content (never a declared document's: the row must have no CopMsgId). Its id, shipment and
+     * creation time stay; its key moves with it (a clash with a live key raises DuplicateKeyException). True when done.
+     */
+    public boolean replaceDraft(String enterpriseId, String id, String businessKey, String guid, String appType, String findings,
+                                byte[] unsignedXml, Instant now) {
+        String liveKey = NEW.equals(appType) ? businessKey : null;
+        return jdbc.sql("update document set business_key = ?, guid = ?, app_type = ?, findings = ?, unsigned_xml = ?, live_key = ?,"
+                        + " updated_at = ? where enterprise_id = ? and id = ? and cop_msg_id is null")
+                .params(businessKey, guid, appType, findings, unsignedXml, liveKey, Timestamp.from(now), enterpriseId, id).update() == 1;
+    }
+
+    /** Deletes a draft (never a declared document). True when it was one and is gone. */
+    public boolean deleteDraft(String enterpriseId, String id) {
+        return jdbc.sql("delete from document where enterprise_id = ? and id = ? and cop_msg_id is null").params(enterpriseId, id).update() == 1;
+    }
+
+    /** The enterprise's newest document of a type, state only (what its next one of the type likely repeats). */
+    public Optional<DocumentRow> newestOfType(String enterpriseId, String messageType) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from document where enterprise_id = ? and message_type = ? order by created_at desc, id"
+                        + " limit 1").params(enterpriseId, messageType).query(DocumentStore::state).optional();
+    }
+
     public void signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
         jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ?")
                 .params(signedXml, envelope, copMsgId, Timestamp.from(now), id).update();

@@ -75,6 +75,8 @@ class DocumentPages {
         model.addAttribute("ctx", ctx);
         model.addAttribute("d", d);
         model.addAttribute("type", MessageType.byRootName(d.messageType()).orElse(null));
+        EntryPages.Mode mode = EntryPages.Mode.of(d);
+        model.addAttribute("editMode", mode == null ? "" : mode.name());
         model.addAttribute("receipts", receipts.forDocument(ctx.enterprise().id(), id));
         model.addAttribute("transitions", receipts.transitions(id));
         model.addAttribute("outbox", outbox.forDocument(ctx.enterprise().id(), id));

@@ -27,15 +27,29 @@ import java.util.Optional;
 public record EntryForm(MessageType type, List<Section> sections) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A group of fields: once (a head) or as rows (item lists). {@code record} is the business group it sits in, or null. */
-    public record Section(String record, String name, String zh, boolean repeatable, List<Field> fields, List<Map<String, String>> rows) {
+    /** Head fields the gateway fills (a new guid, the time of sending, the kind of declaration, draft or declare). */
+    static final java.util.Set<String> SYSTEM_FIELDS = java.util.Set.of("guid", "appType", "appTime", "appStatus");
+    /** Groups the gateway fills entirely (the enterprise's transfer block) or leaves out (receipt subscriptions). */
+    static final String TRANSFER = "BaseTransfer";
+    private static final String SUBSCRIBE = "BaseSubscribe";
+
+    /**
+     * A group of fields: once (a head) or as rows (item lists). {@code record} is the business group it sits in, or null.
+     * {@code system}: the gateway fills it (BaseTransfer); shown read-only.
+     */
+    public record Section(String record, String name, String zh, boolean repeatable, List<Field> fields, List<Map<String, String>> rows,
+                          boolean system) {
         public String param(int row, String field) {
             return name + "." + row + "." + field;
         }
     }
 
-    /** A field as the form shows it. {@code closed}: the value must be one of {@code options} (a select); else suggestions. */
-    public record Field(String name, String zh, boolean required, int maxLength, List<CodeEntry> options, boolean closed, String help) {
+    /**
+     * A field as the form shows it. {@code closed}: the value must be one of {@code options} (a select); else suggestions.
+     * {@code system}: filled by the gateway, shown read-only.
+     */
+    public record Field(String name, String zh, boolean required, int maxLength, List<CodeEntry> options, boolean closed, String help,
+                        boolean system, String hint) {
     }
 
     /** The blank form of a declaration type, each section with one row, prefilled by {@code initial(section, field)}. */
@@ -43,7 +57,7 @@ public record EntryForm(MessageType type, List<Section> sections) {
         List<Section> sections = new ArrayList<>();
         GroupDef root = SpecCatalog.ceb202205().definition(type).root();
         for (GroupDef group : root.groups()) {
-            if (group.name().equals("Signature")) {
+            if (group.name().equals("Signature") || group.name().equals(SUBSCRIBE)) {
                 continue;
             }
             if (group.groups().isEmpty()) {
@@ -60,19 +74,25 @@ public record EntryForm(MessageType type, List<Section> sections) {
     private static Section section(MessageType type, String record, GroupDef group, BiFunction<String, String, String> initial) {
         List<Field> fields = new ArrayList<>();
         Map<String, String> row = new LinkedHashMap<>();
+        boolean systemGroup = group.name().equals(TRANSFER);
         for (NodeDef node : group.children()) {
             if (node instanceof FieldDef f) {
                 var list = FieldCodeLists.standard().forField(type, group.name(), f.name());
-                List<CodeEntry> options = list.map(l -> List.copyOf(l.entries().values())).orElse(List.of());
+                List<CodeEntry> options = list.map(l -> EntryOptions.of(type, f.name(), l)).orElse(List.of());
+                boolean system = systemGroup || SYSTEM_FIELDS.contains(f.name());
                 fields.add(new Field(f.name(), f.zh(), f.required() || f.pdfRequired(), f.maxLength(), options,
-                        list.isPresent() && list.get().complete() && options.size() <= 40, help(f, list.map(l -> l.titleZh()).orElse(null))));
+                        list.isPresent() && list.get().complete() && options.size() <= 40, help(f, list.map(l -> l.titleZh()).orElse(null)), system,
+                        EntryHints.of(f)));
                 String value = f.fixed() != null ? f.fixed() : initial.apply(group.name(), f.name());
+                if ((value == null || value.isEmpty()) && options.size() == 1 && f.required()) {
+                    value = options.get(0).code();   // the only value that fits (ieFlag E in an export message)
+                }
                 row.put(f.name(), value == null ? "" : value);
             }
         }
         List<Map<String, String>> rows = new ArrayList<>();
         rows.add(row);
-        return new Section(record, group.name(), group.zh(), group.occurs().repeatable(), fields, rows);
+        return new Section(record, group.name(), group.zh(), group.occurs().repeatable(), fields, rows, systemGroup);
     }
 
     /** The spec's format of a field (C..30, N19,5 …), its XSD length and its code list, for the field's tooltip. */
@@ -89,8 +109,30 @@ public record EntryForm(MessageType type, List<Section> sections) {
         return help.toString();
     }
 
-    /** This form's layout with the values a browser posted, and rows added or removed as asked. */
-    EntryForm withValues(Map<String, String> params, String addRowTo, String removeRowFrom) {
+    /**
+     * This form's layout with the values a browser posted, and a row added, copied or removed when the action asks
+     * ({@code add:InventoryList}, {@code copy:InventoryList}, {@code remove:InventoryList}).
+     */
+    EntryForm withValues(Map<String, String> params, String action) {
+        String a = action == null ? "" : action;
+        EntryForm form = withValues(params, a.startsWith("add:") ? a.substring(4) : null, a.startsWith("remove:") ? a.substring(7) : null);
+        if (!a.startsWith("copy:")) {
+            return form;
+        }
+        String section = a.substring(5);
+        for (Section s : form.sections) {
+            if (s.name().equals(section) && s.repeatable()) {
+                List<Map<String, String>> rows = new ArrayList<>(s.rows());
+                Map<String, String> copy = new LinkedHashMap<>(rows.get(rows.size() - 1));
+                copy.computeIfPresent("gnum", (k, v) -> String.valueOf(rows.size() + 1));
+                rows.add(copy);
+                return form.withRows(section, rows);
+            }
+        }
+        return form;
+    }
+
+    private EntryForm withValues(Map<String, String> params, String addRowTo, String removeRowFrom) {
         List<Section> filled = new ArrayList<>();
         for (Section s : sections) {
             int count = 0;
@@ -114,9 +156,51 @@ public record EntryForm(MessageType type, List<Section> sections) {
             if (s.repeatable() && s.name().equals(removeRowFrom) && rows.size() > 1) {
                 rows.remove(rows.size() - 1);
             }
-            filled.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), rows));
+            filled.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), rows, s.system()));
         }
         return new EntryForm(type, filled);
+    }
+
+    /** This form with a section's rows replaced (values by field name; fields the section lacks are ignored). */
+    EntryForm withRows(String section, List<Map<String, String>> values) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            if (!s.name().equals(section) || values.isEmpty()) {
+                out.add(s);
+                continue;
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Map<String, String> v : values) {
+                Map<String, String> row = new LinkedHashMap<>();
+                s.fields().forEach(f -> row.put(f.name(), v.getOrDefault(f.name(), "")));
+                rows.add(row);
+            }
+            out.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), s.repeatable() ? rows : rows.subList(0, 1), s.system()));
+        }
+        return new EntryForm(type, out);
+    }
+
+    /**
+     * The gateway's part, filled before the form becomes a message: a guid (kept when the form has one), the time now, the
+     * kind of declaration, the enterprise's transfer block.
+     */
+    EntryForm withSystemValues(Map<String, String> transfer, String appType, String appTime) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Map<String, String> row : s.rows()) {
+                Map<String, String> filled = new LinkedHashMap<>(row);
+                if (s.system()) {
+                    transfer.forEach((k, v) -> filled.computeIfPresent(k, (key, old) -> v));
+                }
+                filled.computeIfPresent("guid", (k, v) -> v.isBlank() ? io.cebgw.core.model.CebMessage.newGuid() : v);
+                filled.computeIfPresent("appTime", (k, v) -> appTime);
+                filled.computeIfPresent("appType", (k, v) -> appType);
+                rows.add(filled);
+            }
+            out.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), rows, s.system()));
+        }
+        return new EntryForm(type, out);
     }
 
     /** The JSON message the API takes ({@link io.cebgw.server.document.JsonMessages}); empty fields and empty rows are left out. */

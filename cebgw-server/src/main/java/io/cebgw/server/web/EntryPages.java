@@ -1,9 +1,12 @@
 package io.cebgw.server.web;
 
+import io.cebgw.core.lifecycle.Lifecycle;
+import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.spec.MessageType;
 import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
-import io.cebgw.server.store.EnterpriseRow;
+import io.cebgw.server.store.DocumentRow;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,12 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Manual entry (方式一): pick a declaration type, fill in its form, save it as a draft (暂存) or declare it (申报). The
@@ -28,10 +33,12 @@ import java.util.UUID;
 class EntryPages {
     private final SignedIn signedIn;
     private final DocumentService documents;
+    private final EntryDefaults defaults;
 
-    EntryPages(SignedIn signedIn, DocumentService documents) {
+    EntryPages(SignedIn signedIn, DocumentService documents, EntryDefaults defaults) {
         this.signedIn = signedIn;
         this.documents = documents;
+        this.defaults = defaults;
     }
 
     @GetMapping("/documents/new")
@@ -42,12 +49,43 @@ class EntryPages {
     }
 
     @GetMapping("/documents/new/{type}")
-    String blank(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String type, Model model)
+    String blank(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String type,
+                 @RequestParam(required = false) List<String> from, @RequestParam(required = false) List<String> ids, Model model)
             throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         MessageType messageType = declaration(type);
-        return show(model, ctx, EntryForm.blank(messageType, (group, field) -> initial(ctx.enterprise(), group, field)), List.of(),
-                UUID.randomUUID().toString());
+        if (from == null || from.isEmpty()) {
+            from = ids;   // the documents ticked in the list
+        }
+        EntryForm form = from == null || from.isEmpty() ? EntryForm.blank(messageType, initial(ctx, messageType))
+                : EntryPrefill.from(messageType, sources(ctx, from), initial(ctx, messageType));
+        return show(model, ctx, form, List.of(), UUID.randomUUID().toString(), Mode.NEW);
+    }
+
+    /** A new document like this one: every value and line, the gateway's fields new. */
+    @GetMapping("/documents/{id}/copy")
+    String copy(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id, Model model) throws PageNotFound {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        EntryForm form = EntryPrefill.of(stored(ctx, id), initial(ctx, null)).withSystemValues(EntryDefaults.transfer(ctx.enterprise()), "1", "");
+        return show(model, ctx, clearGuid(form), List.of(), UUID.randomUUID().toString(), Mode.NEW);
+    }
+
+    /**
+     * The form of a stored document to work on: a draft is edited in place; a rejected or failed one is corrected and
+     * declared anew (appType 1, its key is free again); one customs still lets change is declared as a change (appType 2).
+     */
+    @GetMapping("/documents/{id}/edit")
+    String edit(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id, Model model) throws PageNotFound {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        DocumentRow row = documents.row(ctx.enterprise().id(), id).orElseThrow(PageNotFound::new);
+        Mode mode = Mode.of(row);
+        if (mode == null) {
+            throw new PageNotFound();
+        }
+        EntryForm form = EntryPrefill.of(stored(ctx, id), initial(ctx, null));
+        form = mode == Mode.DRAFT ? form : clearGuid(form);
+        model.addAttribute("editing", row);
+        return show(model, ctx, form, List.of(), UUID.randomUUID().toString(), mode);
     }
 
     @PostMapping("/documents/new/{type}")
@@ -56,26 +94,95 @@ class EntryPages {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         MessageType messageType = declaration(type);
         String action = params.getOrDefault("action", "");
-        EntryForm form = EntryForm.blank(messageType, (g, f) -> "").withValues(params,
-                action.startsWith("add:") ? action.substring(4) : null, action.startsWith("remove:") ? action.substring(7) : null);
+        Mode mode = Mode.CHANGE.name().equals(params.get("mode")) ? Mode.CHANGE : Mode.NEW;
+        EntryForm form = EntryForm.blank(messageType, (g, f) -> "").withValues(params, action);
         String key = params.getOrDefault("idempotencyKey", UUID.randomUUID().toString());
         if (!action.equals("draft") && !action.equals("declare")) {
-            return show(model, ctx, form, List.of(), key);
+            return show(model, ctx, form, List.of(), key, mode);
         }
+        form = form.withSystemValues(EntryDefaults.transfer(ctx.enterprise()), mode.appType, now());
         try {
             DocumentService.Created created = documents.create(ctx.enterprise().id(), form.json(), true, key, action.equals("declare"));
             return "redirect:/documents/" + created.document().id() + "?enterprise=" + ctx.enterprise().id();
         } catch (ValidationFailed e) {
-            response.setStatus(422);
+            response.setStatus(e.status() == 404 ? 422 : e.status());
             model.addAttribute("problem", e);
-            return show(model, ctx, form, io.cebgw.server.document.FindingsJson.maps(e.findings()), key);
+            return show(model, ctx, form, FindingsJson.maps(e.findings()), key, mode);
         }
+    }
+
+    /** The edit form of a draft sent back: the draft replaced, and declared when asked. */
+    @PostMapping("/documents/{id}/edit")
+    String saveDraft(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id,
+                     @RequestParam Map<String, String> params, Model model, HttpServletResponse response) throws PageNotFound {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        DocumentRow row = documents.row(ctx.enterprise().id(), id).orElseThrow(PageNotFound::new);
+        MessageType messageType = MessageType.byRootName(row.messageType()).orElseThrow(PageNotFound::new);
+        String action = params.getOrDefault("action", "");
+        EntryForm form = EntryForm.blank(messageType, (g, f) -> "").withValues(params, action);
+        model.addAttribute("editing", row);
+        if (!action.equals("draft") && !action.equals("declare")) {
+            return show(model, ctx, form, List.of(), "", Mode.DRAFT);
+        }
+        form = form.withSystemValues(EntryDefaults.transfer(ctx.enterprise()), row.appType(), now());
+        try {
+            documents.updateDraft(ctx.enterprise().id(), id, form.json(), true, action.equals("declare"));
+            return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
+        } catch (ValidationFailed e) {
+            response.setStatus(e.status() == 404 ? 422 : e.status());
+            model.addAttribute("problem", e);
+            return show(model, ctx, form, FindingsJson.maps(e.findings()), "", Mode.DRAFT);
+        }
+    }
+
+    /** Deletes a draft. */
+    @PostMapping("/documents/{id}/delete")
+    String delete(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id,
+                  RedirectAttributes redirect) throws PageNotFound {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        try {
+            documents.deleteDraft(ctx.enterprise().id(), id);
+            redirect.addFlashAttribute("notice", english() ? "The draft was deleted." : "草稿已删除。");
+            return "redirect:/documents?enterprise=" + ctx.enterprise().id();
+        } catch (ValidationFailed e) {
+            if (e.status() == 404) {
+                throw new PageNotFound();
+            }
+            redirect.addFlashAttribute("declareError", e.code() + " " + (english() ? e.getMessage() : e.zh()));
+            return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
+        }
+    }
+
+    /** Declares the drafts ticked in the list, each on its own: one result line per document. */
+    @PostMapping("/documents/declare")
+    String declareMany(Authentication auth, @RequestParam(required = false) String enterprise, @RequestParam(required = false) List<String> ids,
+                       RedirectAttributes redirect) throws PageNotFound {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        List<Map<String, String>> results = new java.util.ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            Map<String, String> result = new java.util.LinkedHashMap<>();
+            result.put("id", id);
+            try {
+                DocumentRow declared = documents.declare(ctx.enterprise().id(), id);
+                result.put("key", declared.businessKey());
+                result.put("ok", "true");
+                result.put("message", english() ? "declared" : "已申报");
+            } catch (ValidationFailed e) {
+                result.put("ok", "false");
+                result.put("message", e.code() + " " + (english() ? e.getMessage() : e.zh())
+                        + e.findings().stream().filter(f -> f.isError()).limit(3).map(f -> "；" + f.message(english() ? java.util.Locale.ENGLISH
+                        : java.util.Locale.CHINA)).collect(java.util.stream.Collectors.joining()));
+            }
+            results.add(result);
+        }
+        redirect.addFlashAttribute("batchResults", results);
+        return "redirect:/documents?enterprise=" + ctx.enterprise().id();
     }
 
     /** Declares a stored draft. */
     @PostMapping("/documents/{id}/declare")
     String declare(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id,
-                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws PageNotFound {
+                   RedirectAttributes redirect) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         try {
             documents.declare(ctx.enterprise().id(), id);
@@ -84,12 +191,39 @@ class EntryPages {
                 throw new PageNotFound();
             }
             redirect.addFlashAttribute("declareError", e.code() + " " + (english() ? e.getMessage() : e.zh()));
-            redirect.addFlashAttribute("declareFindings", io.cebgw.server.document.FindingsJson.maps(e.findings()));
+            redirect.addFlashAttribute("declareFindings", FindingsJson.maps(e.findings()));
         }
         return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
     }
 
-    private String show(Model model, SignedIn.Context ctx, EntryForm form, List<Map<String, String>> findings, String key) {
+    /** What a form is for: a new document, a draft edited in place, a change of a declared one (appType 2). */
+    enum Mode {
+        NEW("1"), DRAFT("1"), CHANGE("2");
+
+        final String appType;
+
+        Mode(String appType) {
+            this.appType = appType;
+        }
+
+        /** How a stored document can be worked on, or null when it cannot (accepted and past change). */
+        static Mode of(DocumentRow row) {
+            if (row.copMsgId() == null) {
+                return DRAFT;
+            }
+            if (Lifecycle.failed(row.status())) {
+                return NEW;
+            }
+            MessageType type = MessageType.byRootName(row.messageType()).orElse(null);
+            return type != null && !row.finalState() && Lifecycle.of(type).allowsChange(row.status()) ? CHANGE : null;
+        }
+
+        public String getName() {
+            return name();
+        }
+    }
+
+    private String show(Model model, SignedIn.Context ctx, EntryForm form, List<Map<String, String>> findings, String key, Mode mode) {
         Map<String, String> errors = new HashMap<>();
         for (Map<String, String> f : findings) {
             String param = form.paramOf(f.get("path"));
@@ -102,6 +236,7 @@ class EntryPages {
         model.addAttribute("findings", findings);
         model.addAttribute("errors", errors);
         model.addAttribute("idempotencyKey", key);
+        model.addAttribute("mode", mode.name());
         return "entry";
     }
 
@@ -113,18 +248,46 @@ class EntryPages {
         return MessageType.lookup(type).filter(MessageType::isDeclaration).orElseThrow(PageNotFound::new);
     }
 
-    /** What a new form starts with: the enterprise's own codes in the transfer block, a new declaration (appType 1). */
-    private static String initial(EnterpriseRow e, String group, String field) {
-        if (group.equals("BaseTransfer")) {
-            return switch (field) {
-                case "copCode" -> e.customsCode();
-                case "copName" -> e.name();
-                case "dxpId" -> e.dxpId();
-                case "dxpMode" -> "DXP";
-                default -> "";
-            };
+    /** What a new form starts with: the enterprise's transfer block, its own codes and usual values (EntryDefaults). */
+    private BiFunction<String, String, String> initial(SignedIn.Context ctx, MessageType type) {
+        Map<String, String> transfer = EntryDefaults.transfer(ctx.enterprise());
+        Map<String, String> head = type == null ? Map.of() : defaults.of(ctx.enterprise(), type);
+        return (group, field) -> group.equals(EntryForm.TRANSFER) ? transfer.getOrDefault(field, "") : head.getOrDefault(field, "");
+    }
+
+    private List<CebMessage> sources(SignedIn.Context ctx, List<String> ids) throws PageNotFound {
+        List<CebMessage> sources = new java.util.ArrayList<>();
+        for (String id : ids) {
+            sources.add(stored(ctx, id));
         }
-        return field.equals("appType") ? "1" : "";
+        return sources;
+    }
+
+    private CebMessage stored(SignedIn.Context ctx, String id) throws PageNotFound {
+        try {
+            return documents.message(ctx.enterprise().id(), id);
+        } catch (ValidationFailed e) {
+            throw new PageNotFound();
+        }
+    }
+
+    /** A form about to become a new document: no guid yet (the gateway makes one on submit). */
+    private static EntryForm clearGuid(EntryForm form) {
+        EntryForm out = form;
+        for (EntryForm.Section s : form.sections()) {
+            if (s.fields().stream().anyMatch(f -> f.name().equals("guid"))) {
+                out = out.withRows(s.name(), s.rows().stream().map(r -> {
+                    Map<String, String> row = new java.util.LinkedHashMap<>(r);
+                    row.put("guid", "");
+                    return (Map<String, String>) row;
+                }).toList());
+            }
+        }
+        return out;
+    }
+
+    private static String now() {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
     }
 
     private static boolean english() {

@@ -1,0 +1,69 @@
+package io.cebgw.server.web;
+
+import io.cebgw.core.lifecycle.ReturnStatus;
+import io.cebgw.core.spec.BusinessKey;
+import io.cebgw.core.spec.FieldDef;
+import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.spec.SpecCatalog;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the pages name documents: the type in the reader's language (申报清单, not CEB603Message), the business key as
+ * its labelled parts (订单编号 B2B…, 电商企业代码 …), and the statuses a list can be filtered by.
+ */
+@Component("labels")
+public class DocumentLabels {
+
+    /** 订单/订仓单 … for a root name such as CEB303Message; the name itself when unknown. */
+    public String type(String rootName) {
+        return MessageType.byRootName(rootName).map(t -> english() ? t.en() : t.zh()).orElse(rootName);
+    }
+
+    /** The parts of a business key with their field labels, the document's own number first. */
+    public List<KeyPart> key(String rootName, String businessKey) {
+        List<KeyPart> parts = new ArrayList<>();
+        MessageType type = MessageType.byRootName(rootName).orElse(null);
+        List<String> fields = type == null ? List.of() : BusinessKey.fields(type).orElse(List.of());
+        String[] values = businessKey == null ? new String[0] : businessKey.split("\\|", -1);
+        for (int i = 0; i < values.length; i++) {
+            String field = i < fields.size() ? fields.get(i) : "";
+            parts.add(new KeyPart(field, label(type, field), values[i]));
+        }
+        if (parts.size() > 1) {
+            parts.add(0, parts.remove(parts.size() - 1));   // the number (orderNo, logisticsNo, copNo) is the last key field
+        }
+        return parts;
+    }
+
+    /** One part of a business key. */
+    public record KeyPart(String field, String label, String value) {
+    }
+
+    /** Statuses a list can be filtered by, named (草稿 and 未回执 first). */
+    public List<ReturnStatus> statuses() {
+        return ReturnStatus.named();
+    }
+
+    public String status(ReturnStatus status) {
+        return status.label(LocaleContextHolder.getLocale());
+    }
+
+    private static String label(MessageType type, String field) {
+        if (type == null || field.isEmpty()) {
+            return field;
+        }
+        return SpecCatalog.ceb202205().definition(type).root().groups().stream()
+                .flatMap(g -> java.util.stream.Stream.concat(java.util.stream.Stream.of(g), g.groups().stream()))
+                .flatMap(g -> g.children().stream()).filter(n -> n instanceof FieldDef f && f.name().equals(field))
+                .map(n -> english() ? field : ((FieldDef) n).zh()).findFirst().orElse(field);
+    }
+
+    private static boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+}
