@@ -102,8 +102,9 @@ public final class DocumentImport {
             }
             String key = String.join("|", keyColumns.stream().map(c -> c < 0 ? "" : row.cell(c)).toList());
             boolean keyed = !key.replace("|", "").isBlank();
-            if (current[0] != null && keyed && current[0].key().equals(key) && layout.items().isPresent()) {
-                current[0].rows().add(row);
+            boolean sameDocument = keyed ? current[0] != null && current[0].key().equals(key) : continuation(layout, row);
+            if (current[0] != null && sameDocument && layout.items().isPresent()) {
+                current[0].rows().add(row);   // another item line of the document above (its header columns repeated, or left empty)
                 return;
             }
             if (current[0] != null) {
@@ -118,6 +119,13 @@ public final class DocumentImport {
         if (current[0] != null) {
             visitor.group(current[0]);
         }
+    }
+
+    /** A continuation row: every header column empty, some item column filled (docs/zh/web.md, the template's 说明 sheet). */
+    private static boolean continuation(ImportLayout layout, SheetRows.Row row) {
+        boolean headEmpty = layout.columns().stream().filter(c -> !c.item()).allMatch(c -> row.cell(c.index()).isBlank());
+        boolean itemFilled = layout.columns().stream().filter(ImportLayout.Column::item).anyMatch(c -> !row.cell(c.index()).isBlank());
+        return headEmpty && itemFilled;
     }
 
     private static void checkHeader(ImportLayout layout, SheetRows.Row header) throws ImportException {
@@ -176,7 +184,7 @@ public final class DocumentImport {
     private byte[] json(EnterpriseRow enterprise, ImportLayout layout, Group group) {
         ObjectNode root = JSON.createObjectNode().put("type", layout.type().rootName());
         ObjectNode record = root.putArray(layout.record()).addObject();
-        ObjectNode head = record.putObject(layout.head().name());
+        ObjectNode head = layout.flat() ? record : record.putObject(layout.head().name());
         SheetRows.Row first = group.rows().get(0);
         for (ImportLayout.Column c : layout.columns()) {
             if (!c.item() && !first.cell(c.index()).isEmpty()) {

@@ -27,23 +27,32 @@ public record ImportLayout(MessageType type, String record, GroupDef head, Optio
         }
     }
 
+    /** Head fields the import fills when left empty (a new guid, appType 1, the time of the import): never starred. */
+    static final java.util.Set<String> GENERATED = java.util.Set.of("guid", "appType", "appTime", "appStatus");
+
+    /** A flat record (a waybill): its fields are the head, there are no item lines. */
+    public boolean flat() {
+        return head.name().equals(record);
+    }
+
     public static Optional<ImportLayout> of(MessageType type) {
         if (!type.isDeclaration() || BusinessKey.fields(type).isEmpty()) {
             return Optional.empty();
         }
         GroupDef root = SpecCatalog.ceb202205().definition(type).root();
         for (GroupDef record : root.groups()) {
-            if (record.groups().isEmpty()) {
-                continue; // BaseTransfer, BaseSubscribe
+            if (record.name().startsWith("Base") || record.name().equals("ExtendMessage")) {
+                continue; // BaseTransfer, BaseSubscribe: the gateway's
             }
-            GroupDef head = record.groups().stream().filter(g -> !g.occurs().repeatable()).findFirst().orElse(null);
+            GroupDef head = record.groups().isEmpty() ? record   // a flat record (a waybill, Logistics): the record is its head
+                    : record.groups().stream().filter(g -> !g.occurs().repeatable()).findFirst().orElse(null);
             if (head == null) {
                 continue;
             }
             Optional<GroupDef> items = record.groups().stream().filter(g -> g.occurs().repeatable()).findFirst();
             List<Column> columns = new ArrayList<>();
             for (FieldDef f : head.fields()) {
-                columns.add(new Column(columns.size(), false, f.name(), f.zh(), f.required() || f.pdfRequired()));
+                columns.add(new Column(columns.size(), false, f.name(), f.zh(), (f.required() || f.pdfRequired()) && !GENERATED.contains(f.name())));
             }
             items.ifPresent(list -> list.fields().forEach(f -> columns.add(new Column(columns.size(), true, f.name(), f.zh(),
                     f.required() || f.pdfRequired()))));

@@ -96,10 +96,14 @@ public final class ImportWorkbooks {
                 cell.setCellValue(headers[i]);
                 cell.setCellStyle(header);
             }
+            CellStyle whole = book.createCellStyle();
+            whole.setDataFormat(book.createDataFormat().getFormat("0"));   // row 2, never 2.0
             int r = 1;
             for (DocumentImport.Problem p : problems) {
                 var row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(p.row());
+                var number = row.createCell(0);
+                number.setCellValue(p.row());
+                number.setCellStyle(whole);
                 row.createCell(1).setCellValue(p.column());
                 row.createCell(2).setCellValue(p.error() ? "错误 ERROR" : "警告 WARNING");
                 row.createCell(3).setCellValue(p.code());

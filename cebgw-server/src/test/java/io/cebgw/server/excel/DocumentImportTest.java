@@ -86,6 +86,7 @@ class DocumentImportTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report))) {
             var row = book.getSheetAt(0).getRow(1);
             assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(14);
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(0))).as("a whole number").isEqualTo("14");
             assertThat(row.getCell(1).getStringCellValue()).contains("gname");
             assertThat(row.getCell(4).getStringCellValue()).contains("商品名称");
         }
@@ -117,5 +118,65 @@ class DocumentImportTest {
             assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo(list.columns().get(0).header());
             assertThat(book.getSheetAt(0).getRow(0).getLastCellNum()).isEqualTo((short) list.columns().size());
         }
+    }
+
+    @Test
+    void continuationRowsWithEmptyHeaderColumnsAreMoreItemsOfTheDocumentAbove() throws Exception {
+        EnterpriseService.Registered e = enterprise();
+        ImportLayout layout = ImportLayout.of(MessageType.CEB303).orElseThrow();
+        List<CebMessage> orders = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            orders.add(new io.cebgw.core.example.ExampleFactory().create(MessageType.CEB303, new io.cebgw.core.example.ExampleOptions("9710", null, 3)));
+            var head = orders.get(i).businessRecords().get(0).child("OrderHead");
+            head.set("orderNo", "CONT-" + i).set("guid", CebMessage.newGuid());
+        }
+        Path file = dir.resolve("continuation.xlsx");
+        FilledTemplates.write(layout, orders, file);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+            var sheet = book.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if ((r - 1) % 3 == 0) {
+                    continue;   // each order's first row keeps its header columns
+                }
+                for (ImportLayout.Column c : layout.columns()) {
+                    if (!c.item() && sheet.getRow(r).getCell(c.index()) != null) {
+                        sheet.getRow(r).getCell(c.index()).setBlank();
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        DocumentImport.Result result = importer.importDrafts(e.enterprise(), layout, file);
+        assertThat(result.problems()).noneMatch(DocumentImport.Problem::error);
+        assertThat(result.documents()).as("two orders, not six").isEqualTo(2);
+        assertThat(result.rows()).isEqualTo(6);
+        for (var d : documents.list(e.enterprise().id(), null, null, 10, 0)) {
+            String xml = new String(documents.byId(e.enterprise().id(), d.id()).orElseThrow().unsignedXml(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xml.split("<ceb:OrderList>", -1)).as("three item lines").hasSize(4);
+        }
+    }
+
+    @Test
+    void waybillsImportFromTheirOwnTemplateWithoutStarsOnWhatTheGatewayFills() throws Exception {
+        EnterpriseService.Registered e = enterprise();
+        ImportLayout layout = ImportLayout.of(MessageType.CEB505).orElseThrow();
+        assertThat(layout.flat()).isTrue();
+        assertThat(layout.columns()).filteredOn(c -> c.field().equals("guid") || c.field().equals("appTime"))
+                .allSatisfy(c -> assertThat(c.header()).doesNotStartWith("*"));
+        assertThat(layout.column(false, "logisticsNo").orElseThrow().header()).startsWith("*");
+        List<CebMessage> waybills = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CebMessage w = FlowDocuments.document(MessageType.CEB505, "9710", "WB" + i + "-", e.enterprise().dxpId());
+            w.businessRecords().get(0).set("guid", null).set("appTime", null);   // left to the gateway
+            waybills.add(w);
+        }
+        Path file = dir.resolve("waybills.xlsx");
+        FilledTemplates.write(layout, waybills, file);
+        DocumentImport.Result result = importer.importDrafts(e.enterprise(), layout, file);
+        assertThat(result.problems()).noneMatch(DocumentImport.Problem::error);
+        assertThat(result.imported()).isTrue();
+        assertThat(documents.list(e.enterprise().id(), "CEB505Message", null, 10, 0)).hasSize(3);
     }
 }
