@@ -142,10 +142,11 @@ public final class DocumentStore {
         return jdbc.sql(sql.toString()).params(params).query(DocumentStore::state).list();
     }
 
-    /** How many of an enterprise's documents are in each status ({@code -} for none yet). */
+    /** How many of an enterprise's documents are in each status ({@link #DRAFTS} not declared, {@link #UNANSWERED} no receipt yet). */
     public java.util.Map<String, Integer> countsByStatus(String enterpriseId) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-        jdbc.sql("select coalesce(status, '-') as s, count(*) as n from document where enterprise_id = ? group by coalesce(status, '-')")
+        String key = "case when cop_msg_id is null then '" + DRAFTS + "' else coalesce(status, '" + UNANSWERED + "') end";
+        jdbc.sql("select " + key + " as s, count(*) as n from document where enterprise_id = ? group by " + key)
                 .param(enterpriseId).query(rs -> {
                     counts.put(rs.getString("s"), rs.getInt("n"));
                 });

@@ -40,6 +40,38 @@ public class DocumentLabels {
         return parts;
     }
 
+    /** The document's own number (orderNo, logisticsNo, copNo …): the part of its key a person looks for. */
+    public String number(String rootName, String businessKey) {
+        List<KeyPart> parts = key(rootName, businessKey);
+        return parts.isEmpty() ? "" : parts.get(0).value();
+    }
+
+    /** A customs time ({@code 20261202232341158} or {@code 20261202232341}) as {@code 2026-12-02 23:23:41}; other text as it is. */
+    public String time(String text) {
+        if (text == null || text.length() < 14 || !text.chars().allMatch(Character::isDigit)) {
+            return text;
+        }
+        return text.substring(0, 4) + "-" + text.substring(4, 6) + "-" + text.substring(6, 8) + " " + text.substring(8, 10) + ":"
+                + text.substring(10, 12) + ":" + text.substring(12, 14);
+    }
+
+    /** Where a finding points, in words: the field's label and its line ({@code 商品名称（第 2 项）}); the XPath stays in the title. */
+    public String where(String rootName, String xpath) {
+        var parsed = io.cebgw.server.document.FindingPath.parse(xpath);
+        if (parsed.isEmpty()) {
+            return xpath;
+        }
+        MessageType type = MessageType.byRootName(rootName).orElse(null);
+        String label = label(type, parsed.get().field());
+        var steps = parsed.get().steps();
+        var last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        boolean line = last != null && last.group().endsWith("List");
+        if (!line) {
+            return label;
+        }
+        return english() ? label + " (item " + (last.row() + 1) + ")" : label + "（第 " + (last.row() + 1) + " 项）";
+    }
+
     /** One part of a business key. */
     public record KeyPart(String field, String label, String value) {
     }

@@ -187,4 +187,41 @@ class WorkbenchBrowserIT extends BrowserTestBase {
             assertThat(store.byId(e.enterprise().id(), id).orElseThrow().copMsgId()).isNotNull();
         }
     }
+
+    /** Three or more English words in a row: a sentence, not a field name or a code. */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("\\b[A-Za-z][a-z]+(?:[ ,]+[a-z]{2,}){2,}\\b");
+
+    @Test
+    void everyPageInChineseModeIsChinese() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("中文企业", "3301964ABC", "DXPENT0000041003", "EBC,AGENT", profile("c"));
+        List<CebMessage> flow = FlowDocuments.flow("9710", "ZH-", "3301964ABC", "DXPENT0000041003");
+        String listId = null;
+        for (CebMessage m : flow) {
+            String id = documents.create(e.enterprise().id(), JsonMessages.write(m).toString().getBytes(StandardCharsets.UTF_8), true, null, true)
+                    .document().id();
+            listId = m.type() == MessageType.CEB603 ? id : listId;
+        }
+        String draft = documents.create(e.enterprise().id(), JsonMessages.write(FlowDocuments.document(MessageType.CEB303, "9710", "ZHD-",
+                "DXPENT0000041003")).toString().getBytes(StandardCharsets.UTF_8), true, null, false).document().id();
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "zhongwen", "中文用户");
+        signIn("zhongwen", user.password());
+        open("/documents/" + listId + "?enterprise=" + e.enterprise().id());
+        awaitStatus("899");
+        String q = "?enterprise=" + e.enterprise().id();
+        List<String> found = new java.util.ArrayList<>();
+        for (String page : List.of("/" + q, "/documents" + q, "/documents/" + listId + q, "/documents/" + draft + q, "/documents/new" + q,
+                "/documents/new/CEB603" + q, "/documents/" + draft + "/edit" + q, "/documents/new/CEB607" + q + "&from=" + listId,
+                "/import" + q, "/shipments" + q, "/enterprise" + q)) {
+            open(page);
+            String text = browser.findElement(By.tagName("body")).getText();
+            var m = ENGLISH.matcher(text);
+            while (m.find()) {
+                if (m.group().startsWith("cebgw ")) {
+                    continue;   // a command to type, e.g. cebgw sandbox selftest
+                }
+                found.add(page.replaceAll("\\?.*", "") + ": " + m.group());
+            }
+        }
+        assertThat(found).as("English sentences on pages in Chinese mode").isEmpty();
+    }
 }
