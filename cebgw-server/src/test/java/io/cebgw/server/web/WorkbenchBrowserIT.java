@@ -83,6 +83,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         assertThat(browser.findElement(By.id("OrderHead.0.guid")).getTagName()).as("system fields are shown, not typed").isEqualTo("output");
         assertThat(browser.findElement(By.id("OrderHead.0.ebcCode")).getAttribute("value")).as("the enterprise's own code").isEqualTo("3301964ABC");
         assertThat(browser.findElements(By.id("BaseSubscribe.0.status"))).isEmpty();
+        Browser.screenshot(browser, "10-entry-order");
         Node order = flow.get(0).businessRecords().get(0);
         complete("OrderHead", 0, order.head());
         complete("OrderList", 0, order.children("OrderList").get(0));
@@ -105,10 +106,10 @@ class WorkbenchBrowserIT extends BrowserTestBase {
                 .isEqualTo(order.children("OrderList").get(0).get("totalPrice"));
         assertThat(browser.findElement(By.id("InventoryHead.0.ieFlag")).getAttribute("value")).as("an export list is E").isEqualTo("E");
         int beforeList = typed;
+        Browser.screenshot(browser, "11-list-from-order-and-waybill");
         complete("InventoryHead", 0, list.head());
         complete("InventoryList", 0, list.children("InventoryList").get(0));
         String listId = declareAndWait("399");
-        Browser.screenshot(browser, "08-list-from-order-and-waybill");
 
         for (int i = 3; i < 6; i++) {
             MessageType type = flow.get(i).type();
@@ -182,7 +183,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         click("declare-selected");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("batch-results")));
         assertThat(browser.findElements(By.cssSelector("#batch-results tr[data-ok='true']"))).hasSize(20);
-        Browser.screenshot(browser, "09-batch-declare");
+        Browser.screenshot(browser, "12-batch-declare");
         for (String id : drafts) {
             assertThat(store.byId(e.enterprise().id(), id).orElseThrow().copMsgId()).isNotNull();
         }
