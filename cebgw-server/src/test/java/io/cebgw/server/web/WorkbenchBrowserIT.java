@@ -77,6 +77,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         List<CebMessage> flow = FlowDocuments.flow("9710", "WB-", "3301964ABC", "DXPENT0000041001");
         WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "declarant", "报关员");
         signIn("declarant", user.password());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-new")));
 
         browser.findElement(By.id("nav-new")).click();
         browser.findElement(By.id("new-CEB303")).click();
@@ -162,6 +163,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
                 true, null, true).document().id();
         WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "fixer", "改单员");
         signIn("fixer", user.password());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-new")));
         open("/documents/" + rejected + "?enterprise=" + e.enterprise().id());
         awaitStatus("100");
         click("correct");
@@ -206,6 +208,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
                 "DXPENT0000041003")).toString().getBytes(StandardCharsets.UTF_8), true, null, false).document().id();
         WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "zhongwen", "中文用户");
         signIn("zhongwen", user.password());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-new")));
         open("/documents/" + listId + "?enterprise=" + e.enterprise().id());
         awaitStatus("899");
         String q = "?enterprise=" + e.enterprise().id();
