@@ -172,19 +172,34 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         set("InventoryHead.0.copNo", "RJ-FIXED-1");
         declareAndWait("399");
 
-        List<String> drafts = new java.util.ArrayList<>();
+        io.cebgw.server.excel.ImportLayout layout = io.cebgw.server.excel.ImportLayout.of(MessageType.CEB303).orElseThrow();
+        List<CebMessage> orders = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "BATCH" + i + "-", "DXPENT0000041002");
-            drafts.add(documents.create(e.enterprise().id(), JsonMessages.write(order).toString().getBytes(StandardCharsets.UTF_8), true, null, false)
-                    .document().id());
+            orders.add(new io.cebgw.core.example.ExampleFactory().create(MessageType.CEB303,
+                    new io.cebgw.core.example.ExampleOptions("9710", null, i == 0 ? 3 : 1)));
+            orders.get(i).businessRecords().get(0).child("OrderHead").set("orderNo", "BATCH-" + i).set("guid", null).set("appTime", null);
         }
+        java.nio.file.Path file = DIR.resolve("orders-" + java.util.UUID.randomUUID() + ".xlsx");
+        io.cebgw.server.excel.FilledTemplates.write(layout, orders, file);
+        blankHeadersOfContinuationRows(file, layout, 2);   // the first order's 2nd and 3rd item rows: header columns left empty
+        open("/import?enterprise=" + e.enterprise().id());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("import-type"))).selectByValue("CEB303");
+        browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("import-upload")).click();
+        assertThat(browser.findElement(By.id("import-done")).getText()).contains("20");
+        List<String> drafts = store.list(e.enterprise().id(), new io.cebgw.server.store.DocumentStore.Filter("CEB303Message",
+                io.cebgw.server.store.DocumentStore.DRAFTS, null, null, null), 50, 0).stream().map(d -> d.id()).toList();
+        assertThat(drafts).hasSize(20);
+        String first = store.list(e.enterprise().id(), new io.cebgw.server.store.DocumentStore.Filter(null, null, null, null, "BATCH-0"), 5, 0)
+                .get(0).id();
+        assertThat(new String(store.byId(e.enterprise().id(), first).orElseThrow().unsignedXml(), StandardCharsets.UTF_8)
+                .split("<ceb:OrderList>", -1)).as("the order with continuation rows has its three items").hasSize(4);
         open("/documents?enterprise=" + e.enterprise().id() + "&status=draft");
-        for (String id : drafts) {
-            click("select-" + id);
-        }
+        click("select-all");
         click("declare-selected");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("batch-results")));
-        assertThat(browser.findElements(By.cssSelector("#batch-results tr[data-ok='true']"))).hasSize(20);
+        assertThat(browser.findElements(By.cssSelector("#batch-results tr[data-ok='true']")))
+                .as(browser.findElement(By.id("batch-results")).getText()).hasSize(20);
         Browser.screenshot(browser, "12-batch-declare");
         for (String id : drafts) {
             assertThat(store.byId(e.enterprise().id(), id).orElseThrow().copMsgId()).isNotNull();
@@ -227,5 +242,23 @@ class WorkbenchBrowserIT extends BrowserTestBase {
             }
         }
         assertThat(found).as("English sentences on pages in Chinese mode").isEmpty();
+    }
+
+    /** Empties the header columns of the item rows after the first of the first document (rows 2.. of it in the sheet). */
+    private static void blankHeadersOfContinuationRows(java.nio.file.Path file, io.cebgw.server.excel.ImportLayout layout, int rows)
+            throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(file))) {
+            var sheet = book.getSheetAt(0);
+            for (int r = 2; r < 2 + rows; r++) {
+                for (var c : layout.columns()) {
+                    if (!c.item() && sheet.getRow(r).getCell(c.index()) != null) {
+                        sheet.getRow(r).getCell(c.index()).setBlank();
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
     }
 }
