@@ -124,9 +124,10 @@ class GatewayConfiguration {
     }
 
     @Bean
-    DocumentService documentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers,
-                                    TransactionTemplate tx, Clock clock, EnterpriseTransports transports) {
-        return new DocumentService(enterprises, documents, outbox, signers, tx, clock, transports::transferNode);
+    DocumentService documentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox,
+                                    io.cebgw.server.store.ShipmentStore shipments, Signers signers, TransactionTemplate tx, Clock clock,
+                                    EnterpriseTransports transports) {
+        return new DocumentService(enterprises, documents, outbox, shipments, signers, tx, clock, transports::transferNode);
     }
 
     @Bean

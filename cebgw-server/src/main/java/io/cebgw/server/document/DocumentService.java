@@ -25,6 +25,7 @@ import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
+import io.cebgw.server.store.ShipmentStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -42,6 +43,8 @@ public final class DocumentService {
     private final EnterpriseStore enterprises;
     private final DocumentStore documents;
     private final OutboxStore outbox;
+    private final ShipmentStore shipmentStore;
+    private final ShipmentAssignment assignment;
     private final Signers signers;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -51,18 +54,15 @@ public final class DocumentService {
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
     private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
-                           Clock clock) {
-        this(enterprises, documents, outbox, signers, tx, clock, TransferNode.Lookup.NONE);
-    }
-
     /** With a transfer-node lookup: a platform's enterprises get their documents wrapped in {@code DxpMsgSv}. */
-    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, Signers signers, TransactionTemplate tx,
-                           Clock clock, TransferNode.Lookup transferNodes) {
+    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, ShipmentStore shipments, Signers signers,
+                           TransactionTemplate tx, Clock clock, TransferNode.Lookup transferNodes) {
         this.transferNodes = transferNodes;
         this.enterprises = enterprises;
         this.documents = documents;
         this.outbox = outbox;
+        this.shipmentStore = shipments;
+        this.assignment = new ShipmentAssignment(shipments, clock);
         this.signers = signers;
         this.tx = tx;
         this.clock = clock;
@@ -78,6 +78,15 @@ public final class DocumentService {
      * @param declare        sign and send at once; otherwise a draft (暂存) kept here
      */
     public Created create(String enterpriseId, byte[] body, boolean json, String idempotencyKey, boolean declare) throws ValidationFailed {
+        return create(enterpriseId, body, json, idempotencyKey, declare, null);
+    }
+
+    /**
+     * @param shipmentId the shipment (created through the API) the document goes into; null: the shipment of the documents
+     *                   it names, or a new one ({@link ShipmentAssignment})
+     */
+    public Created create(String enterpriseId, byte[] body, boolean json, String idempotencyKey, boolean declare, String shipmentId)
+            throws ValidationFailed {
         if (idempotencyKey != null) {
             Optional<DocumentRow> existing = documents.byIdempotencyKey(enterpriseId, idempotencyKey);
             if (existing.isPresent()) {
@@ -107,6 +116,11 @@ public final class DocumentService {
         try {
             tx.executeWithoutResult(status -> {
                 documents.insert(row);
+                if (shipmentId != null) {
+                    shipmentStore.attach(row.id(), shipmentId);
+                } else {
+                    assignment.assign(enterpriseId, row.id(), message);
+                }
                 if (signed != null) {
                     outbox.insert(enterpriseId, row.id(), signed.copMsgId(), null, now); // the row's envelope is sent
                 }

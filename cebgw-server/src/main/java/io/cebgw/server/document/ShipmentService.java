@@ -89,10 +89,9 @@ public final class ShipmentService {
         agree(messages);
         String id = UUID.randomUUID().toString();
         shipments.insert(new ShipmentStore.ShipmentRow(id, enterpriseId, tradeMode, root.path("name").asText(null),
-                warnings.isEmpty() ? null : String.join("\n", warnings), clock.instant()));
+                warnings.isEmpty() ? null : String.join("\n", warnings), clock.instant(), true));
         for (JsonNode doc : root.path("documents")) {
-            DocumentService.Created created = documents.create(enterpriseId, doc.toString().getBytes(StandardCharsets.UTF_8), true, null, false);
-            shipments.attach(created.document().id(), id);
+            documents.create(enterpriseId, doc.toString().getBytes(StandardCharsets.UTF_8), true, null, false, id);
         }
         return view(enterpriseId, id).orElseThrow();
     }
@@ -157,6 +156,7 @@ public final class ShipmentService {
                 dm.put("final", d.finalState());
                 dm.put("declared", d.copMsgId() != null);
                 dm.put("blockedBy", d.copMsgId() == null ? blockers(d, docs) : List.of());
+                dm.put("reasons", d.copMsgId() == null ? reasons(d, docs) : List.of());
                 list.add(dm);
             }
             m.put("documents", list);
@@ -165,9 +165,14 @@ public final class ShipmentService {
         });
     }
 
-    /** What keeps a draft from being sent: each required document not yet at its status (zh / en). */
+    /** What keeps a draft from being sent, as the API gives it: "zh / en". */
     static List<String> blockers(DocumentRow doc, List<DocumentRow> shipment) {
-        List<String> blockers = new ArrayList<>();
+        return reasons(doc, shipment).stream().map(r -> r.zh() + " / " + r.en()).toList();
+    }
+
+    /** What keeps a draft from being sent: each required document not yet at its status, in both languages apart. */
+    public static List<Localized> reasons(DocumentRow doc, List<DocumentRow> shipment) {
+        List<Localized> blockers = new ArrayList<>();
         MessageType type = MessageType.byRootName(doc.messageType()).orElseThrow();
         for (Requirement r : NEEDS.getOrDefault(type, List.of())) {
             for (DocumentRow other : shipment) {
@@ -176,12 +181,12 @@ public final class ShipmentService {
                 }
                 if (Lifecycle.failed(other.status())) {
                     ReturnStatus failed = ReturnStatus.of(other.status());
-                    blockers.add(r.type().zh() + " " + other.businessKey() + " 已被拒：" + failed.label(Locale.CHINESE) + "，请修改后重新申报 / "
-                            + r.type().en() + " was refused: " + failed.label(Locale.ENGLISH) + "; correct and declare it again");
+                    blockers.add(new Localized(r.type().zh() + " " + other.businessKey() + " 已被拒：" + failed.label(Locale.CHINESE) + "，请修改后重新申报",
+                            r.type().en() + " was refused: " + failed.label(Locale.ENGLISH) + "; correct and declare it again"));
                 } else if (!Lifecycle.reached(other.status(), r.status())) {
-                    blockers.add("等待" + r.type().zh() + "达到 " + r.status().label(Locale.CHINESE) + "（当前 "
-                            + (other.status() == null ? "未回执" : ReturnStatus.of(other.status()).label(Locale.CHINESE))
-                            + "）/ waiting for the " + r.type().en() + " to reach " + r.status().label(Locale.ENGLISH));
+                    blockers.add(new Localized("等待" + r.type().zh() + "达到 " + r.status().label(Locale.CHINESE) + "（当前 "
+                            + (other.status() == null ? "未回执" : ReturnStatus.of(other.status()).label(Locale.CHINESE)) + "）",
+                            "waiting for the " + r.type().en() + " to reach " + r.status().label(Locale.ENGLISH)));
                 }
             }
         }

@@ -15,13 +15,38 @@ public final class ShipmentStore {
         this.jdbc = jdbc;
     }
 
-    /** A shipment: one consignment under one trade mode, with the warnings found when it was created. */
-    public record ShipmentRow(String id, String enterpriseId, String tradeMode, String name, String warnings, Instant createdAt) {
+    /**
+     * A shipment: one consignment under one trade mode (empty while unknown), with the warnings found when it was created.
+     *
+     * @param autoDeclare true for a shipment created through the API: the gateway declares its drafts in order
+     */
+    public record ShipmentRow(String id, String enterpriseId, String tradeMode, String name, String warnings, Instant createdAt,
+                              boolean autoDeclare) {
     }
 
     public void insert(ShipmentRow s) {
-        jdbc.sql("insert into shipment (id, enterprise_id, trade_mode, name, warnings, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.enterpriseId(), s.tradeMode(), s.name(), s.warnings(), Timestamp.from(s.createdAt())).update();
+        jdbc.sql("insert into shipment (id, enterprise_id, trade_mode, name, warnings, created_at, auto_declare) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.enterpriseId(), s.tradeMode(), s.name(), s.warnings(), Timestamp.from(s.createdAt()), s.autoDeclare())
+                .update();
+    }
+
+    /** The shipments holding an enterprise's documents of a type and key (the partners a new document joins). */
+    public List<String> shipmentsOf(String enterpriseId, String messageType, String businessKey) {
+        return jdbc.sql("select distinct shipment_id from document where enterprise_id = ? and message_type = ? and business_key = ?"
+                        + " and shipment_id is not null").params(enterpriseId, messageType, businessKey).query(String.class).list();
+    }
+
+    /** Sets the trade mode of a shipment that had none yet. */
+    public void tradeModeIfUnknown(String id, String tradeMode) {
+        jdbc.sql("update shipment set trade_mode = ? where id = ? and trade_mode = ''").params(tradeMode, id).update();
+    }
+
+    /** Moves a gateway-formed shipment's documents into another and drops it (an API shipment is never merged away). */
+    public void merge(String enterpriseId, String from, String into) {
+        int moved = jdbc.sql("delete from shipment where enterprise_id = ? and id = ? and auto_declare = false").params(enterpriseId, from).update();
+        if (moved == 1) {
+            jdbc.sql("update document set shipment_id = ? where enterprise_id = ? and shipment_id = ?").params(into, enterpriseId, from).update();
+        }
     }
 
     public Optional<ShipmentRow> byId(String enterpriseId, String id) {
@@ -36,7 +61,7 @@ public final class ShipmentStore {
 
     private static ShipmentRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ShipmentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("trade_mode"), rs.getString("name"),
-                rs.getString("warnings"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("warnings"), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("auto_declare"));
     }
 
     public void attach(String documentId, String shipmentId) {
@@ -45,7 +70,8 @@ public final class ShipmentStore {
 
     /** Shipments that still hold drafts waiting for their turn. */
     public List<String> withWaitingDrafts() {
-        return jdbc.sql("select distinct shipment_id from document where shipment_id is not null and cop_msg_id is null and final_state = false")
+        return jdbc.sql("select distinct d.shipment_id from document d join shipment s on s.id = d.shipment_id"
+                        + " where s.auto_declare = true and d.cop_msg_id is null and d.final_state = false")
                 .query(String.class).list();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
 import java.util.Map;
 
 /** Shipments (货物): the list, and one shipment with each document's state and what keeps the next one from going. */
@@ -17,11 +18,13 @@ class ShipmentPages {
     private final SignedIn signedIn;
     private final ShipmentStore shipments;
     private final ShipmentService service;
+    private final io.cebgw.server.store.ReceiptStore receipts;
 
-    ShipmentPages(SignedIn signedIn, ShipmentStore shipments, ShipmentService service) {
+    ShipmentPages(SignedIn signedIn, ShipmentStore shipments, ShipmentService service, io.cebgw.server.store.ReceiptStore receipts) {
         this.signedIn = signedIn;
         this.shipments = shipments;
         this.service = service;
+        this.receipts = receipts;
     }
 
     @GetMapping("/shipments")
@@ -38,8 +41,19 @@ class ShipmentPages {
             throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         Map<String, Object> view = service.view(ctx.enterprise().id(), id).orElseThrow(PageNotFound::new);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> docs = (List<Map<String, Object>>) view.get("documents");
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (Map<String, Object> d : docs) {
+            List<io.cebgw.server.store.ReceiptStore.ReceiptRow> got = receipts.forDocument(ctx.enterprise().id(), (String) d.get("id"));
+            if (!got.isEmpty() && got.get(got.size() - 1).returnInfo() != null) {
+                reasons.put((String) d.get("id"), got.get(got.size() - 1).returnInfo());
+            }
+        }
         model.addAttribute("ctx", ctx);
         model.addAttribute("s", view);
+        model.addAttribute("steps", ShipmentSteps.next(docs));
+        model.addAttribute("returnInfo", reasons);
         return "shipment";
     }
 }

@@ -95,6 +95,9 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         complete("Logistics", 0, waybill);
         String waybillId = declareAndWait("120");
 
+        open("/shipments?enterprise=" + e.enterprise().id());
+        List<WebElement> shipmentRows = browser.findElements(By.cssSelector("tr[data-id]"));
+        assertThat(shipmentRows).as("the order and the waybill typed by hand form one shipment once a list joins them; two until then").hasSize(2);
         open("/documents");
         click("select-" + orderId);
         click("select-" + waybillId);
@@ -130,6 +133,13 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         }
         open("/documents/" + listId + "?enterprise=" + e.enterprise().id());
         awaitStatus("899");
+        open("/shipments?enterprise=" + e.enterprise().id());
+        List<WebElement> one = browser.findElements(By.cssSelector("tr[data-id] a"));
+        assertThat(one).as("one shipment holds the six documents typed by hand").hasSize(1);
+        one.get(0).click();
+        assertThat(browser.findElements(By.cssSelector("#shipment-documents tr[data-type]"))).hasSize(6);
+        assertThat(browser.findElement(By.id("shipment-complete")).getAttribute("data-complete")).isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("#shipment-next a"))).as("nothing left to do").isEmpty();
 
         int everything = 0;
         for (CebMessage m : flow) {
