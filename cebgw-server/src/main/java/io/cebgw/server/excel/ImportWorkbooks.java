@@ -17,7 +17,10 @@ public final class ImportWorkbooks {
     private ImportWorkbooks() {
     }
 
-    /** A sheet with the type's Chinese headers (text cells throughout) and a second sheet of instructions. */
+    /**
+     * A sheet with the type's Chinese headers (text cells throughout, drop-downs on coded columns), a filled sample, the
+     * code tables, and a sheet of instructions.
+     */
     public static byte[] template(ImportLayout layout) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(layout.type().name());
@@ -33,12 +36,15 @@ public final class ImportWorkbooks {
                 sheet.setColumnWidth(c.index(), Math.min(60, Math.max(12, c.header().length() * 2 + 2)) * 256);
             }
             sheet.createFreezePane(0, 1);
+            TemplateCodes.addDropDowns(book, sheet, layout);
+            TemplateCodes.addSample(book, layout);
             Sheet help = book.createSheet("说明 Help");
             List<String> lines = List.of(
                     layout.type().name() + " " + layout.type().zh() + " / " + layout.type().en(),
                     "第 1 行为表头，请勿修改；从第 2 行起每行一条" + (layout.items().isPresent() ? "商品项（表体）" : "单证") + "。",
                     layout.items().isPresent() ? "同一单证的多行须相邻、表头列相同（业务编号相同即为同一单证）；后续行的表头列可留空。" : "每行一个单证。",
-                    "带 * 的列为必填；guid、appType、appTime 留空时自动生成（新增、当前时间）。",
+                    "带 * 的列为必填；guid、appType、appTime 留空时自动生成（新增、当前时间），这些列不带 *。",
+                    "代码列（币制、国别、计量单位、运输方式等）可从下拉中选择，代码与名称见“代码 Codes”表；“示例 Sample”表是一份填好的单证，仅供参考，不会导入。",
                     "传输信息（BaseTransfer）取自本企业资料，不在表中。",
                     "导入时先整体校验：有任何错误则一条也不导入，并给出逐行的错误报告（行、列、问题）。",
                     "Row 1 holds the headers; each further row is one " + (layout.items().isPresent() ? "item line" : "document")

@@ -179,4 +179,30 @@ class DocumentImportTest {
         assertThat(result.imported()).isTrue();
         assertThat(documents.list(e.enterprise().id(), "CEB505Message", null, 10, 0)).hasSize(3);
     }
+
+    @Test
+    void theTemplateOffersCodesAsDropDownsAndShowsAFilledSample() throws Exception {
+        ImportLayout layout = ImportLayout.of(MessageType.CEB603).orElseThrow();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ImportWorkbooks.template(layout)))) {
+            var sheet = book.getSheetAt(0);
+            int currency = layout.column(true, "currency").orElseThrow().index();
+            assertThat(sheet.getDataValidations()).anySatisfy(v -> {
+                assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isEqualTo(currency);
+                assertThat(v.getValidationConstraint().getFormula1()).contains("Codes");
+            });
+            var codes = book.getSheet("代码 Codes");
+            assertThat(codes).isNotNull();
+            StringBuilder all = new StringBuilder();
+            codes.forEach(r -> r.forEach(c -> all.append(c.getStringCellValue()).append(' ')));
+            assertThat(all).contains("502").contains("美元").doesNotContain("德国马克");
+            var sample = book.getSheet("示例 Sample");
+            assertThat(sample.getRow(1).getCell(layout.column(false, "orderNo").orElseThrow().index()).getStringCellValue()).isNotBlank();
+            assertThat(sample.getRow(2) != null).as("a second item line").isTrue();
+        }
+        EnterpriseService.Registered e = enterprise();
+        Path template = dir.resolve("template.xlsx");
+        Files.write(template, ImportWorkbooks.template(layout));
+        DocumentImport.Result nothing = importer.importDrafts(e.enterprise(), layout, template);
+        assertThat(nothing.documents()).as("the sample sheet is not imported").isZero();
+    }
 }
