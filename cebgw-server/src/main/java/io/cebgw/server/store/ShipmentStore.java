@@ -36,6 +36,21 @@ public final class ShipmentStore {
                         + " and shipment_id is not null").params(enterpriseId, messageType, businessKey).query(String.class).list();
     }
 
+    /** The shipments of these documents (of one enterprise), by document id; documents without one are left out. */
+    public java.util.Map<String, ShipmentRow> ofDocuments(String enterpriseId, List<String> documentIds) {
+        java.util.Map<String, ShipmentRow> out = new java.util.HashMap<>();
+        if (documentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select d.id as document_id, s.* from document d join shipment s on s.id = d.shipment_id"
+                        + " where d.enterprise_id = :e and s.enterprise_id = :e and d.id in (:ids)")
+                .param("e", enterpriseId).param("ids", documentIds)
+                .query(rs -> {
+                    out.put(rs.getString("document_id"), row(rs, 0));
+                });
+        return out;
+    }
+
     /** Sets the trade mode of a shipment that had none yet. */
     public void tradeModeIfUnknown(String id, String tradeMode) {
         jdbc.sql("update shipment set trade_mode = ? where id = ? and trade_mode = ''").params(tradeMode, id).update();

@@ -38,12 +38,15 @@ class DocumentPages {
     private final DocumentStore documents;
     private final ReceiptStore receipts;
     private final OutboxStore outbox;
+    private final io.cebgw.server.store.ShipmentStore shipments;
 
-    DocumentPages(SignedIn signedIn, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox) {
+    DocumentPages(SignedIn signedIn, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox,
+                  io.cebgw.server.store.ShipmentStore shipments) {
         this.signedIn = signedIn;
         this.documents = documents;
         this.receipts = receipts;
         this.outbox = outbox;
+        this.shipments = shipments;
     }
 
     @GetMapping("/documents")
@@ -58,7 +61,9 @@ class DocumentPages {
         int current = Math.max(0, page);
         List<DocumentRow> rows = documents.list(ctx.enterprise().id(), filter, PAGE + 1, current * PAGE);
         model.addAttribute("ctx", ctx);
-        model.addAttribute("documents", rows.subList(0, Math.min(rows.size(), PAGE)));
+        List<DocumentRow> shown = rows.subList(0, Math.min(rows.size(), PAGE));
+        model.addAttribute("documents", shown);
+        model.addAttribute("shipments", shipments.ofDocuments(ctx.enterprise().id(), shown.stream().map(DocumentRow::id).toList()));
         model.addAttribute("hasNext", rows.size() > PAGE);
         model.addAttribute("page", current);
         model.addAttribute("types", Arrays.stream(MessageType.values()).filter(MessageType::isDeclaration).toList());

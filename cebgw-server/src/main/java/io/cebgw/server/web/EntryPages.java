@@ -165,6 +165,7 @@ class EntryPages {
             try {
                 DocumentRow declared = documents.declare(ctx.enterprise().id(), id);
                 result.put("key", declared.businessKey());
+                result.put("type", declared.messageType());
                 result.put("ok", "true");
                 result.put("message", english() ? "declared" : "已申报");
             } catch (ValidationFailed e) {
