@@ -7,7 +7,6 @@ import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.OutboxStore;
 import io.cebgw.server.store.ReceiptStore;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,10 +50,13 @@ class DocumentPages {
 
     @GetMapping("/documents")
     String list(Authentication auth, @RequestParam(required = false) String enterprise, @RequestParam(required = false) String type,
-                @RequestParam(required = false) String status, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String status, @RequestParam(name = "from", required = false) String fromText,
+                @RequestParam(name = "to", required = false) String toText,
                 @RequestParam(required = false) String number, @RequestParam(defaultValue = "0") int page, Model model) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        LocalDate from = date(fromText);
+        LocalDate to = date(toText);
+        model.addAttribute("badDate", from == null && !orEmpty(fromText).isBlank() || to == null && !orEmpty(toText).isBlank());
         DocumentStore.Filter filter = new DocumentStore.Filter(blankToNull(type), blankToNull(status),
                 from == null ? null : from.atStartOfDay(BEIJING).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant(),
                 blankToNull(number));
@@ -67,8 +69,8 @@ class DocumentPages {
         model.addAttribute("hasNext", rows.size() > PAGE);
         model.addAttribute("page", current);
         model.addAttribute("types", Arrays.stream(MessageType.values()).filter(MessageType::isDeclaration).toList());
-        model.addAttribute("filter", Map.of("type", orEmpty(type), "status", orEmpty(status), "from", from == null ? "" : from.toString(),
-                "to", to == null ? "" : to.toString(), "number", orEmpty(number)));
+        model.addAttribute("filter", Map.of("type", orEmpty(type), "status", orEmpty(status), "from", from == null ? orEmpty(fromText) : from.toString(),
+                "to", to == null ? orEmpty(toText) : to.toString(), "number", orEmpty(number)));
         return "documents";
     }
 
@@ -119,6 +121,19 @@ class DocumentPages {
             });
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** A date as people write it here: 2026-12-03, 2026/12/03 or 20261203; null when it is none of them. */
+    private static LocalDate date(String text) {
+        String digits = orEmpty(text).strip().replace("-", "").replace("/", "");
+        if (digits.length() != 8 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(digits, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

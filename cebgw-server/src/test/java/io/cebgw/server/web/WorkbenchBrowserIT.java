@@ -252,6 +252,13 @@ class WorkbenchBrowserIT extends BrowserTestBase {
             }
         }
         assertThat(found).as("English sentences on pages in Chinese mode").isEmpty();
+
+        open("/documents" + q + "&from=2026/13/45");
+        assertThat(browser.findElement(By.id("bad-date")).getText()).contains("2026-12-03");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        open("/documents" + q + "&from=" + today.replace("-", "/") + "&to=" + today);
+        assertThat(browser.findElement(By.id("filter-from")).getAttribute("value")).as("dates read as written here").isEqualTo(today);
+        assertThat(browser.findElements(By.cssSelector("#documents tr[data-id]"))).hasSize(7);
     }
 
     /** Empties the header columns of the item rows after the first of the first document (rows 2.. of it in the sheet). */
