@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -32,9 +33,22 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.enterprises = enterprises;
     }
 
+    /** The path as the dispatcher will match it: decoded, without ;parameters, within the application. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    static {
+        PATHS.setUrlDecode(true);
+        PATHS.setRemoveSemicolonContent(true);
+    }
+
+    /**
+     * Decides on the path the controllers are matched against (so {@code /%61pi/v1/…} is an {@code /api/} request too),
+     * never on the raw URI.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        return !(path.startsWith("/api/") || path.equals("/api"));
     }
 
     @Override

@@ -97,8 +97,9 @@ public final class DocumentService {
         if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
             throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
         }
-        Node head = message.businessRecords().get(0).head();
+        Node head = headOf(message);
         head.set("appStatus", declare ? "2" : "1");
+        speaksForCaller(enterpriseId, message);
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
         List<Finding> findings = findings(enterpriseId, message, null);
@@ -167,11 +168,38 @@ public final class DocumentService {
         if (message.businessRecords().size() != 1 || BusinessKey.fields(message.type()).isEmpty()) {
             throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
         }
-        Node head = message.businessRecords().get(0).head();
+        Node head = headOf(message);
         head.set("appStatus", "1");
         List<Finding> findings = findings(enterpriseId, message, null);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", BusinessKey.of(message.type(), head::get));
         return findings;
+    }
+
+    /**
+     * The transmitting enterprise of a message is always the caller: its BaseTransfer (copCode, copName, dxpId, dxpMode)
+     * is the calling enterprise's, whatever the request said — nobody sends in another enterprise's name.
+     */
+    private void speaksForCaller(String enterpriseId, CebMessage message) {
+        EnterpriseRow enterprise = enterpriseRows.computeIfAbsent(enterpriseId, id -> enterprises.byId(id).orElseThrow());
+        Node transfer = message.baseTransfer();
+        if (transfer == null) {
+            transfer = message.root().add("BaseTransfer");
+        }
+        transfer.set("copCode", enterprise.customsCode() != null ? enterprise.customsCode() : enterprise.creditCode()).set("copName", enterprise.name()).set("dxpMode", "DXP")
+                .set("dxpId", enterprise.dxpId());
+    }
+
+    /**
+     * The head of the message's one record (where appStatus, appType and the key live); a record whose head group is
+     * missing is refused with the validator's findings (CEB-S004 …), not taken apart.
+     */
+    private Node headOf(CebMessage message) throws ValidationFailed {
+        Node head = message.businessRecords().get(0).head();
+        if (head.def().position("appStatus") < 0) {
+            List<Finding> errors = findings(message).stream().filter(Finding::isError).toList();
+            throw new ValidationFailed(GatewayProblem.NOT_VALID.with(Math.max(1, errors.size())), errors);
+        }
+        return head;
     }
 
     /** A signed message, its envelope and the CopMsgId it keeps on every retry. */
@@ -234,8 +262,9 @@ public final class DocumentService {
                 || !message.type().rootName().equals(row.messageType())) {
             throw ValidationFailed.of(GatewayProblem.ONE_RECORD, message.type().rootName(), message.businessRecords().size());
         }
-        Node head = message.businessRecords().get(0).head();
+        Node head = headOf(message);
         head.set("appStatus", "1");
+        speaksForCaller(enterpriseId, message);
         String appType = head.has("appType") ? head.get("appType") : "1";
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, appType, key, id);

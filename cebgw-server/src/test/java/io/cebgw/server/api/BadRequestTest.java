@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A client's mistake is a 4xx problem+json with a code and words in both languages, never a 500 or a stack trace. */
 @ExtendWith(OutputCaptureExtension.class)
 class BadRequestTest extends GatewayTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.cebgw.server.document.DocumentService documents;
+
     @Test
     void anEmptyBodyAndAParameterOfTheWrongKindAre400(CapturedOutput log) throws Exception {
         EnterpriseService.Registered e = enterprises.register("请求", "3301964ABC", "DXPENT0000066666", "EBC", profile(SignatureSuite.SM2_SM3, "bad"));
@@ -38,5 +41,40 @@ class BadRequestTest extends GatewayTestBase {
         assertThat(JSON.readTree(noKey.body()).path("code").asText()).as("the filter answers in the shape of every refusal").isEqualTo("GW-A001");
         assertThat(JSON.readTree(noKey.body()).path("en").asText()).isEqualTo("a valid API key is required (X-Api-Key)");
         assertThat(log.getOut() + log.getErr()).as("a client's mistake leaves no stack trace in the log").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownRoutesWrongMethodsAndEncodedPathsGetTheMachineDoorsAnswers(CapturedOutput log) throws Exception {
+        EnterpriseService.Registered e = enterprises.register("路由", "3301964ABC", "DXPENT0000066667", "EBC", profile(SignatureSuite.SM2_SM3, "route"));
+        HttpResponse<String> unknown = call("GET", "/api/v1/nothing-here", e.apiKey(), null, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("GW-A404");
+        HttpResponse<String> method = call("DELETE", "/api/v1/documents", e.apiKey(), null, null);
+        assertThat(method.statusCode()).as(method.body()).isEqualTo(405);
+        assertThat(JSON.readTree(method.body()).path("code").asText()).isEqualTo("GW-A405");
+        HttpResponse<String> admin = call("GET", "/admin/v1/nothing", null, null, null);
+        assertThat(JSON.readTree(admin.body()).path("code").asText()).startsWith("GW-A");
+
+        HttpResponse<String> encoded = call("GET", "/%61pi/v1/documents", null, null, null);
+        assertThat(encoded.statusCode()).as("an encoded path is the same route: the key is asked for").isIn(400, 401);
+        assertThat(encoded.body()).doesNotContain("\"documents\"");
+        assertThat(log.getOut() + log.getErr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDocumentIsAlwaysSentInTheCallersNameWhateverItsTransferBlockSays() throws Exception {
+        EnterpriseService.Registered a = enterprises.register("甲", "3301960001", "DXPENT0000066671", "EBC", profile(SignatureSuite.SM2_SM3, "ta"));
+        EnterpriseService.Registered b = enterprises.register("乙", "3301960002", "DXPENT0000066672", "EBC", profile(SignatureSuite.SM2_SM3, "tb"));
+        io.cebgw.core.model.CebMessage order = io.cebgw.sandbox.FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB303, "9710", "IMP-",
+                a.enterprise().dxpId());
+        order.baseTransfer().set("copCode", "3301960001").set("copName", "甲");
+        HttpResponse<String> created = call("POST", "/api/v1/documents", b.apiKey(), "application/json",
+                io.cebgw.server.document.JsonMessages.write(order).toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).path("id").asText();
+        String xml = new String(documents.row(b.enterprise().id(), id).orElseThrow().unsignedXml(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ceb:dxpId>DXPENT0000066672</ceb:dxpId>").contains("<ceb:copCode>3301960002</ceb:copCode>")
+                .doesNotContain("DXPENT0000066671");
     }
 }

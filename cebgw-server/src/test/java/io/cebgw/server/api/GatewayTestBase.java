@@ -69,7 +69,10 @@ abstract class GatewayTestBase {
     }
 
     HttpResponse<String> call(String method, String path, String apiKey, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", apiKey);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (apiKey != null) {
+            b.header("X-Api-Key", apiKey);
+        }
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
