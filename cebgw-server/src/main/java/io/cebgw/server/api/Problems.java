@@ -54,6 +54,12 @@ class Problems {
         return body(answer(GatewayProblem.NO_BODY.with()));
     }
 
+    /** A request the firewall refuses when the body is read as parameters (odd names, control characters): a 400. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return body(answer(GatewayProblem.NO_BODY.with()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.web.ErrorResponse er) {

@@ -15,6 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * servlet container's or Spring Boot's error JSON. The least specific mapping there is, so every real route wins over it.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden   // not an operation of the API
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+        type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)   // not in `cebgw archive`
 class UnknownRoutes {
     private final RequestMappingHandlerMapping mappings;
 

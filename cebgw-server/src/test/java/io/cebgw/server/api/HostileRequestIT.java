@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * data. Prints the figures (docs/performance.md).
  */
 @Tag("slow")
+@org.springframework.test.context.TestPropertySource(properties = "cebgw.admin-key=hostile-admin-key")
 class HostileRequestIT extends GatewayTestBase {
     private static final int REQUESTS = 10_000;
     private static final String[] ODD = {"", " ", "\u0000", "\ud800", "\u202e\u0645\u0631\u062d\u0628\u0627", "😀😀😀", "null", "-1", "1e309",
@@ -76,7 +77,12 @@ class HostileRequestIT extends GatewayTestBase {
             case 5 -> b = post(base + "/api/v1/documents/" + enc(random.nextBoolean() ? foreignId : odd(random)) + "/declare", "application/json", "");
             case 6 -> b = post(base + "/api/v1/shipments", contentType(random), "{\"tradeMode\":\"" + odd(random) + "\",\"documents\":["
                     + body(random, valid) + "]}");
-            default -> b = post(base + "/admin/v1/enterprises", "application/json", body(random, valid));
+            default -> {
+                b = post(base + (random.nextBoolean() ? "/admin/v1/enterprises" : "/admin/v1/users"), contentType(random), body(random, valid));
+                if (random.nextBoolean()) {
+                    b.header("X-Admin-Key", "hostile-admin-key");   // past the key: the body itself is what is wrong
+                }
+            }
         }
         if (random.nextInt(10) != 0) {
             b.header("X-Api-Key", random.nextInt(20) == 0 ? "wrong-" + random.nextInt() : key);
