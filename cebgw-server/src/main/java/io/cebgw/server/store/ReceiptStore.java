@@ -34,6 +34,25 @@ public final class ReceiptStore {
     public record Transition(String documentId, String fromStatus, String toStatus, String returnTime, Instant at) {
     }
 
+    /** A status change of one of an enterprise's documents, numbered in the order it was recorded (the events feed). */
+    public record Event(long cursor, String documentId, String messageType, String businessKey, String fromStatus, String toStatus,
+                        String returnTime, Instant at) {
+    }
+
+    /**
+     * An enterprise's status changes after {@code cursor}, oldest first, recorded before {@code settledBefore} (a change
+     * still being committed may carry a lower number than one already visible: the lag keeps a poller from skipping it).
+     */
+    public List<Event> eventsAfter(String enterpriseId, long cursor, Instant settledBefore, int limit) {
+        return jdbc.sql("select t.id, t.document_id, d.message_type, d.business_key, t.from_status, t.to_status, t.return_time, t.happened_at"
+                        + " from status_transition t join document d on d.id = t.document_id"
+                        + " where d.enterprise_id = ? and t.id > ? and t.happened_at < ? order by t.id limit ?")
+                .params(enterpriseId, cursor, Timestamp.from(settledBefore), limit)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getString("document_id"), rs.getString("message_type"),
+                        rs.getString("business_key"), rs.getString("from_status"), rs.getString("to_status"), rs.getString("return_time"),
+                        rs.getTimestamp("happened_at").toInstant())).list();
+    }
+
     public void insert(ReceiptRow r) {
         insertAll(List.of(r));
     }
