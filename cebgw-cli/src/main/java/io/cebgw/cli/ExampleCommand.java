@@ -68,11 +68,8 @@ final class ExampleCommand implements Callable<Integer> {
             root.error("未知的报文类型：" + type + "（见 cebgw example --help）", "unknown message type: " + type + " (see cebgw example --help)");
             return ExitCode.UNREADABLE;
         }
-        ExampleOptions options;
-        try {
-            options = new ExampleOptions(tradeMode, orderType == null ? null : orderType.toUpperCase(Locale.ROOT), items);
-        } catch (IllegalArgumentException e) {
-            root.err.println("cebgw: " + e.getMessage());
+        ExampleOptions options = options(tradeMode);
+        if (options == null) {
             return ExitCode.UNREADABLE;
         }
         byte[] xml = new CebWriter().write(new ExampleFactory().create(messageType, options));
@@ -86,11 +83,8 @@ final class ExampleCommand implements Callable<Integer> {
             root.error("--flow 写出整票单证，不再需要 TYPE", "--flow writes a whole shipment: leave out TYPE");
             return ExitCode.UNREADABLE;
         }
-        ExampleOptions options;
-        try {
-            options = new ExampleOptions(flow, orderType == null ? null : orderType.toUpperCase(Locale.ROOT), items);
-        } catch (IllegalArgumentException e) {
-            root.err.println("cebgw: " + e.getMessage());
+        ExampleOptions options = options(flow);
+        if (options == null) {
             return ExitCode.UNREADABLE;
         }
         Path dir = output.file != null ? output.file : Path.of("flow-" + flow);
@@ -103,5 +97,15 @@ final class ExampleCommand implements Callable<Integer> {
         }
         root.out.flush();
         return ExitCode.OK;
+    }
+
+    /** The options asked for, or null after saying on one line why they do not go together. */
+    private ExampleOptions options(String mode) {
+        try {
+            return new ExampleOptions(mode, orderType == null ? null : orderType.toUpperCase(Locale.ROOT), items);
+        } catch (IllegalArgumentException e) {
+            root.err.println("cebgw: " + e.getMessage());
+            return null;
+        }
     }
 }

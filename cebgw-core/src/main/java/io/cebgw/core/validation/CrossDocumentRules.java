@@ -3,7 +3,6 @@ package io.cebgw.core.validation;
 import io.cebgw.core.finding.Finding;
 import io.cebgw.core.finding.FindingCode;
 import io.cebgw.core.model.CebMessage;
-import io.cebgw.core.model.Node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,65 +55,30 @@ public final class CrossDocumentRules {
                 findings.addAll(check(d, given));
                 linked |= !links(d, given).isEmpty() || given.isNamed(d);
             }
-            if (messages.size() > 1 && !linked && findings.isEmpty() && !ofMessage.isEmpty() && !keys(ofMessage.get(0)).isEmpty()) {
-                Declared first = ofMessage.get(0);
-                findings.add(FindingCode.UNLINKED.at(first.path(), String.join(", ", keys(first))));
+            List<LinkKeys.Key> keys = ofMessage.isEmpty() ? List.of() : LinkKeys.of(ofMessage.get(0));
+            if (messages.size() > 1 && !linked && findings.isEmpty() && !keys.isEmpty()) {
+                findings.add(FindingCode.UNLINKED.at(ofMessage.get(0).path(), String.join(", ", keys.stream().map(LinkKeys.Key::toString).toList())));
             }
             out.add(findings);
         }
         return out;
     }
 
-    /** The partners a document found among the given ones (itself left out). */
+    /**
+     * The partners a document found among the given ones (itself left out): a list its order and waybill; any other
+     * document the lists carrying its numbers.
+     */
     private static List<Declared> links(Declared d, GivenDocuments given) {
         List<Declared> found = new ArrayList<>();
-        switch (d.type()) {
-            case CEB303 -> found.addAll(given.listsByOrderNo(d.get("orderNo")));
-            case CEB505 -> found.addAll(given.listsByLogisticsNo(d.get("logisticsNo")));
-            case CEB603 -> {
-                found.addAll(given.orders(d.get("orderNo")));
-                found.addAll(given.waybills(d.get("logisticsNo")));
-            }
-            case CEB607, CEB507, CEB509 -> d.lines().forEach(line -> found.addAll(given.listsByLogisticsNo(Declared.trimmed(line.get("logisticsNo")))));
-            case CEB605 -> found.addAll(given.listsByInvtNo(d.get("invtNo")));
-            case CEB701 -> d.lines().forEach(line -> found.addAll(given.listsByInvtNo(Declared.trimmed(line.get("invtNo")))));
-            default -> {
-                // receipts and the other types link to nothing by key
-            }
+        boolean list = d.type() == io.cebgw.core.spec.MessageType.CEB603;
+        for (LinkKeys.Key key : LinkKeys.of(d)) {
+            found.addAll(switch (key.field()) {
+                case "orderNo" -> list ? given.orders(key.value()) : given.listsByOrderNo(key.value());
+                case "logisticsNo" -> list ? given.waybills(key.value()) : given.listsByLogisticsNo(key.value());
+                default -> given.listsByInvtNo(key.value());
+            });
         }
         found.removeIf(other -> other.record() == d.record());
         return found;
-    }
-
-    /** The keys by which a document looks for partners, as "field “value”" texts. */
-    private static List<String> keys(Declared d) {
-        List<String> keys = new ArrayList<>();
-        switch (d.type()) {
-            case CEB303 -> key(keys, "orderNo", d.get("orderNo"));
-            case CEB505 -> key(keys, "logisticsNo", d.get("logisticsNo"));
-            case CEB603 -> {
-                key(keys, "orderNo", d.get("orderNo"));
-                key(keys, "logisticsNo", d.get("logisticsNo"));
-            }
-            case CEB607, CEB507, CEB509 -> lineKeys(keys, d, "logisticsNo");
-            case CEB605 -> key(keys, "invtNo", d.get("invtNo"));
-            case CEB701 -> lineKeys(keys, d, "invtNo");
-            default -> {
-                // no keys
-            }
-        }
-        return keys;
-    }
-
-    private static void lineKeys(List<String> keys, Declared d, String field) {
-        for (Node line : d.lines()) {
-            key(keys, field, Declared.trimmed(line.get(field)));
-        }
-    }
-
-    private static void key(List<String> keys, String field, String value) {
-        if (value != null) {
-            keys.add(field + " “" + value + "”");
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.cebgw.core.spec.MessageType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public final class GivenDocuments implements Partners {
     private final Map<String, List<Declared>> listsByLogisticsNo = new HashMap<>();
     private final Map<String, List<Declared>> listsByInvtNo = new HashMap<>();
     /** Waybill and list numbers that a 总分单, arrival, departure, cancellation or summary names. */
-    private final Set<String> named = new java.util.HashSet<>();
+    private final Set<String> named = new HashSet<>();
 
     public GivenDocuments(List<Declared> documents) {
         for (Declared d : documents) {
@@ -34,20 +35,11 @@ public final class GivenDocuments implements Partners {
                     index(listsByLogisticsNo, d.get("logisticsNo"), d);
                     index(listsByInvtNo, d.get("invtNo"), d);
                 }
-                case CEB607, CEB507, CEB509 -> d.lines().forEach(line -> name(line.get("logisticsNo")));
-                case CEB605 -> name(d.get("invtNo"));
-                case CEB701 -> d.lines().forEach(line -> name(line.get("invtNo")));
+                case CEB607, CEB507, CEB509, CEB605, CEB701 -> LinkKeys.of(d).forEach(key -> named.add(key.value()));
                 default -> {
                     // the other types are nobody's partner by key
                 }
             }
-        }
-    }
-
-    private void name(String number) {
-        String key = Declared.trimmed(number);
-        if (key != null) {
-            named.add(key);
         }
     }
 

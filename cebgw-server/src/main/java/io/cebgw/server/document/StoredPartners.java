@@ -81,19 +81,18 @@ final class StoredPartners implements Partners {
         return SCOPE;
     }
 
+    /** The live documents of a type and key, read with their XML in one query. */
     private List<Declared> stored(MessageType type, String key) {
         List<Declared> found = new ArrayList<>(1);
-        for (DocumentRow state : store.statesByKey(enterpriseId, type.rootName(), key)) {
-            if (Objects.equals(state.id(), ownId) || !Lifecycle.holdsKey(state.status())) {
+        for (DocumentRow row : store.byKey(enterpriseId, type.rootName(), key)) {
+            if (Objects.equals(row.id(), ownId) || !Lifecycle.holdsKey(row.status())) {
                 continue;
             }
-            store.byId(enterpriseId, state.id()).ifPresent(row -> {
-                try {
-                    found.addAll(Declared.of(new CebReader().read(row.unsignedXml()).message(), "documents/" + row.id()));
-                } catch (CebReadException e) {
-                    // a stored document is one the gateway wrote: unreadable only if damaged, and then no partner
-                }
-            });
+            try {
+                found.addAll(Declared.of(new CebReader().read(row.unsignedXml()).message(), "documents/" + row.id()));
+            } catch (CebReadException e) {
+                // a stored document is one the gateway wrote: unreadable only if damaged, and then no partner
+            }
         }
         return found;
     }

@@ -27,8 +27,6 @@ public record ImportLayout(MessageType type, String record, GroupDef head, Optio
         }
     }
 
-    /** Head fields the import fills when left empty (a new guid, appType 1, the time of the import): never starred. */
-    static final java.util.Set<String> GENERATED = java.util.Set.of("guid", "appType", "appTime", "appStatus");
 
     /** A flat record (a waybill): its fields are the head, there are no item lines. */
     public boolean flat() {
@@ -52,7 +50,7 @@ public record ImportLayout(MessageType type, String record, GroupDef head, Optio
             Optional<GroupDef> items = record.groups().stream().filter(g -> g.occurs().repeatable()).findFirst();
             List<Column> columns = new ArrayList<>();
             for (FieldDef f : head.fields()) {
-                columns.add(new Column(columns.size(), false, f.name(), f.zh(), (f.required() || f.pdfRequired()) && !GENERATED.contains(f.name())));
+                columns.add(new Column(columns.size(), false, f.name(), f.zh(), (f.required() || f.pdfRequired()) && !io.cebgw.core.spec.SystemFields.HEAD.contains(f.name())));
             }
             items.ifPresent(list -> list.fields().forEach(f -> columns.add(new Column(columns.size(), true, f.name(), f.zh(),
                     f.required() || f.pdfRequired()))));

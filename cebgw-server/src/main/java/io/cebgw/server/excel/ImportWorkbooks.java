@@ -71,23 +71,34 @@ public final class ImportWorkbooks {
             layout.columns().forEach(c -> header.createCell(c.index()).setCellValue(c.header()));
             int r = 1;
             for (io.cebgw.core.model.CebMessage m : messages) {
-                io.cebgw.core.model.Node record = m.businessRecords().get(0);
-                List<io.cebgw.core.model.Node> items = layout.items().map(i -> record.children(i.name())).orElse(List.of());
-                for (int i = 0; i < Math.max(1, items.size()); i++) {
-                    var row = sheet.createRow(r++);
-                    io.cebgw.core.model.Node item = items.isEmpty() ? null : items.get(i);
-                    for (ImportLayout.Column c : layout.columns()) {
-                        String value = c.item() ? (item == null ? null : item.get(c.field())) : record.head().get(c.field());
-                        if (value != null) {
-                            row.createCell(c.index()).setCellValue(value);
-                        }
-                    }
-                }
+                r = writeDocument(sheet, layout, m, r, c -> true);
             }
             book.write(out);
             book.dispose();
             return r - 1;
         }
+    }
+
+    /**
+     * One document in the import format from row {@code first} on: one row per item line, the head on each; only the
+     * columns {@code include} takes. Returns the next free row.
+     */
+    static int writeDocument(Sheet sheet, ImportLayout layout, io.cebgw.core.model.CebMessage m, int first,
+                             java.util.function.Predicate<ImportLayout.Column> include) {
+        io.cebgw.core.model.Node record = m.businessRecords().get(0);
+        List<io.cebgw.core.model.Node> items = layout.items().map(i -> record.children(i.name())).orElse(List.of());
+        int r = first;
+        for (int i = 0; i < Math.max(1, items.size()); i++) {
+            var row = sheet.createRow(r++);
+            io.cebgw.core.model.Node item = items.isEmpty() ? null : items.get(i);
+            for (ImportLayout.Column c : layout.columns()) {
+                String value = c.item() ? (item == null ? null : item.get(c.field())) : record.head().get(c.field());
+                if (value != null && include.test(c)) {
+                    row.createCell(c.index()).setCellValue(value);
+                }
+            }
+        }
+        return r;
     }
 
     /** The problems of an upload, one per line: row, column, severity, code, message in Chinese and English. */

@@ -6,7 +6,6 @@ import io.cebgw.core.codes.FieldCodeLists;
 import io.cebgw.core.example.ExampleFactory;
 import io.cebgw.core.example.ExampleOptions;
 import io.cebgw.core.model.CebMessage;
-import io.cebgw.core.model.Node;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -77,18 +76,7 @@ final class TemplateCodes {
         Sheet sheet = book.createSheet(SAMPLE_SHEET);
         var header = sheet.createRow(0);
         layout.columns().forEach(c -> header.createCell(c.index()).setCellValue(c.header()));
-        Node record = sample.businessRecords().get(0);
-        List<Node> items = layout.items().map(i -> record.children(i.name())).orElse(List.of());
-        for (int i = 0; i < Math.max(1, items.size()); i++) {
-            var row = sheet.createRow(i + 1);
-            Node item = items.isEmpty() ? null : items.get(i);
-            for (ImportLayout.Column c : layout.columns()) {
-                String value = c.item() ? (item == null ? null : item.get(c.field())) : record.head().get(c.field());
-                if (value != null && !ImportLayout.GENERATED.contains(c.field())) {
-                    row.createCell(c.index()).setCellValue(value);
-                }
-            }
-        }
+        ImportWorkbooks.writeDocument(sheet, layout, sample, 1, c -> !io.cebgw.core.spec.SystemFields.HEAD.contains(c.field()));
     }
 
     private static List<CodeEntry> current(CodeList list) {

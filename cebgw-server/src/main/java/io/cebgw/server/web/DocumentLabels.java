@@ -85,14 +85,17 @@ public class DocumentLabels {
         return status.label(LocaleContextHolder.getLocale());
     }
 
+    /** A field's Chinese name by type and field, looked up in the definitions once (a list page asks for hundreds). */
+    private static final java.util.Map<String, String> ZH = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String label(MessageType type, String field) {
-        if (type == null || field.isEmpty()) {
+        if (type == null || field.isEmpty() || english()) {
             return field;
         }
-        return SpecCatalog.ceb202205().definition(type).root().groups().stream()
+        return ZH.computeIfAbsent(type.name() + "." + field, k -> SpecCatalog.ceb202205().definition(type).root().groups().stream()
                 .flatMap(g -> java.util.stream.Stream.concat(java.util.stream.Stream.of(g), g.groups().stream()))
                 .flatMap(g -> g.children().stream()).filter(n -> n instanceof FieldDef f && f.name().equals(field))
-                .map(n -> english() ? field : ((FieldDef) n).zh()).findFirst().orElse(field);
+                .map(n -> ((FieldDef) n).zh()).findFirst().orElse(field));
     }
 
     private static boolean english() {

@@ -28,7 +28,6 @@ public record EntryForm(MessageType type, List<Section> sections) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Head fields the gateway fills (a new guid, the time of sending, the kind of declaration, draft or declare). */
-    static final java.util.Set<String> SYSTEM_FIELDS = java.util.Set.of("guid", "appType", "appTime", "appStatus");
     /** Groups the gateway fills entirely (the enterprise's transfer block) or leaves out (receipt subscriptions). */
     static final String TRANSFER = "BaseTransfer";
     private static final String SUBSCRIBE = "BaseSubscribe";
@@ -79,7 +78,7 @@ public record EntryForm(MessageType type, List<Section> sections) {
             if (node instanceof FieldDef f) {
                 var list = FieldCodeLists.standard().forField(type, group.name(), f.name());
                 List<CodeEntry> options = list.map(l -> EntryOptions.of(type, f.name(), l)).orElse(List.of());
-                boolean system = systemGroup || SYSTEM_FIELDS.contains(f.name());
+                boolean system = systemGroup || io.cebgw.core.spec.SystemFields.HEAD.contains(f.name());
                 fields.add(new Field(f.name(), f.zh(), f.required() || f.pdfRequired(), f.maxLength(), options,
                         list.isPresent() && list.get().complete() && options.size() <= 40, help(f, list.map(l -> l.titleZh()).orElse(null)), system,
                         EntryHints.of(f)));
@@ -181,22 +180,34 @@ public record EntryForm(MessageType type, List<Section> sections) {
     }
 
     /**
-     * The gateway's part, filled before the form becomes a message: a guid (kept when the form has one), the time now, the
-     * kind of declaration, the enterprise's transfer block.
+     * The gateway's part, filled before the form becomes a message: a guid (kept when the form has one), the time now and
+     * the kind of declaration. The transfer block is the service's to fill (every document goes in its caller's name).
      */
-    EntryForm withSystemValues(Map<String, String> transfer, String appType, String appTime) {
+    EntryForm stamped(String appType, String appTime) {
+        return withSystem(row -> {
+            row.computeIfPresent("guid", (k, v) -> v.isBlank() ? io.cebgw.core.model.CebMessage.newGuid() : v);
+            row.computeIfPresent("appTime", (k, v) -> appTime);
+            row.computeIfPresent("appType", (k, v) -> appType);
+        });
+    }
+
+    /** The form of a stored document about to become a new one: no guid or time yet, a new declaration (appType 1). */
+    EntryForm asNew() {
+        return withSystem(row -> {
+            row.computeIfPresent("guid", (k, v) -> "");
+            row.computeIfPresent("appTime", (k, v) -> "");
+            row.computeIfPresent("appType", (k, v) -> "1");
+        });
+    }
+
+    private EntryForm withSystem(java.util.function.Consumer<Map<String, String>> change) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (Map<String, String> row : s.rows()) {
-                Map<String, String> filled = new LinkedHashMap<>(row);
-                if (s.system()) {
-                    transfer.forEach((k, v) -> filled.computeIfPresent(k, (key, old) -> v));
-                }
-                filled.computeIfPresent("guid", (k, v) -> v.isBlank() ? io.cebgw.core.model.CebMessage.newGuid() : v);
-                filled.computeIfPresent("appTime", (k, v) -> appTime);
-                filled.computeIfPresent("appType", (k, v) -> appType);
-                rows.add(filled);
+                Map<String, String> copy = new LinkedHashMap<>(row);
+                change.accept(copy);
+                rows.add(copy);
             }
             out.add(new Section(s.record(), s.name(), s.zh(), s.repeatable(), s.fields(), rows, s.system()));
         }

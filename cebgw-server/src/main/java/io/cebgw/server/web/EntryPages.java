@@ -66,8 +66,8 @@ class EntryPages {
     @GetMapping("/documents/{id}/copy")
     String copy(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id, Model model) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
-        EntryForm form = EntryPrefill.of(stored(ctx, id), initial(ctx, null)).withSystemValues(EntryDefaults.transfer(ctx.enterprise()), "1", "");
-        return show(model, ctx, clearGuid(form), List.of(), UUID.randomUUID().toString(), Mode.NEW);
+        EntryForm form = EntryPrefill.of(stored(ctx, id), initial(ctx, null)).asNew();
+        return show(model, ctx, form, List.of(), UUID.randomUUID().toString(), Mode.NEW);
     }
 
     /**
@@ -83,7 +83,7 @@ class EntryPages {
             throw new PageNotFound();
         }
         EntryForm form = EntryPrefill.of(stored(ctx, id), initial(ctx, null));
-        form = mode == Mode.DRAFT ? form : clearGuid(form);
+        form = mode == Mode.DRAFT ? form : form.asNew();
         model.addAttribute("editing", row);
         return show(model, ctx, form, List.of(), UUID.randomUUID().toString(), mode);
     }
@@ -100,7 +100,7 @@ class EntryPages {
         if (!action.equals("draft") && !action.equals("declare")) {
             return show(model, ctx, form, List.of(), key, mode);
         }
-        form = form.withSystemValues(EntryDefaults.transfer(ctx.enterprise()), mode.appType, now());
+        form = form.stamped(mode.appType, now());
         try {
             DocumentService.Created created = documents.create(ctx.enterprise().id(), form.json(), true, key, action.equals("declare"));
             return "redirect:/documents/" + created.document().id() + "?enterprise=" + ctx.enterprise().id();
@@ -124,7 +124,7 @@ class EntryPages {
         if (!action.equals("draft") && !action.equals("declare")) {
             return show(model, ctx, form, List.of(), "", Mode.DRAFT);
         }
-        form = form.withSystemValues(EntryDefaults.transfer(ctx.enterprise()), row.appType(), now());
+        form = form.stamped(row.appType(), now());
         try {
             documents.updateDraft(ctx.enterprise().id(), id, form.json(), true, action.equals("declare"));
             return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
@@ -148,7 +148,7 @@ class EntryPages {
             if (e.status() == 404) {
                 throw new PageNotFound();
             }
-            redirect.addFlashAttribute("declareError", e.code() + " " + (english() ? e.getMessage() : e.zh()));
+            redirect.addFlashAttribute("declareError", describe(e));
             return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
         }
     }
@@ -170,7 +170,7 @@ class EntryPages {
                 result.put("message", english() ? "declared" : "已申报");
             } catch (ValidationFailed e) {
                 result.put("ok", "false");
-                result.put("message", e.code() + " " + (english() ? e.getMessage() : e.zh())
+                result.put("message", describe(e)
                         + e.findings().stream().filter(f -> f.isError()).limit(3).map(f -> "；" + f.message(english() ? java.util.Locale.ENGLISH
                         : java.util.Locale.CHINA)).collect(java.util.stream.Collectors.joining()));
             }
@@ -191,7 +191,7 @@ class EntryPages {
             if (e.status() == 404) {
                 throw new PageNotFound();
             }
-            redirect.addFlashAttribute("declareError", e.code() + " " + (english() ? e.getMessage() : e.zh()));
+            redirect.addFlashAttribute("declareError", describe(e));
             redirect.addFlashAttribute("declareFindings", FindingsJson.maps(e.findings()));
         }
         return "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
@@ -272,19 +272,9 @@ class EntryPages {
         }
     }
 
-    /** A form about to become a new document: no guid yet (the gateway makes one on submit). */
-    private static EntryForm clearGuid(EntryForm form) {
-        EntryForm out = form;
-        for (EntryForm.Section s : form.sections()) {
-            if (s.fields().stream().anyMatch(f -> f.name().equals("guid"))) {
-                out = out.withRows(s.name(), s.rows().stream().map(r -> {
-                    Map<String, String> row = new java.util.LinkedHashMap<>(r);
-                    row.put("guid", "");
-                    return (Map<String, String>) row;
-                }).toList());
-            }
-        }
-        return out;
+    /** A refusal on one line in the page's language: its code and text. */
+    private static String describe(ValidationFailed e) {
+        return e.code() + " " + (english() ? e.getMessage() : e.zh());
     }
 
     private static String now() {

@@ -3,6 +3,8 @@ package io.cebgw.server.web;
 import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.spec.SystemFields;
+import io.cebgw.core.validation.Declared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +20,7 @@ import java.util.function.BiFunction;
  */
 final class EntryPrefill {
     /** What never carries from one document to another: the gateway's fields and each document's own numbers. */
-    private static final Set<String> OWN = Set.of("guid", "appType", "appTime", "appStatus", "copNo", "preNo", "invtNo", "note",
-            "msgCount", "msgSeqNo", "sumNo");
+    private static final Set<String> OWN = union(SystemFields.HEAD, Set.of("copNo", "preNo", "invtNo", "note", "msgCount", "msgSeqNo", "sumNo"));
     /** A target field filled from another source field when the sources lack its own name. */
     private static final Map<String, String> ALIASES = Map.of("fCurrency", "currency", "iCurrency", "currency", "qty1", "qty",
             "unit1", "unit", "gname", "itemName", "itemName", "gname");
@@ -103,12 +104,8 @@ final class EntryPrefill {
             return rows;
         }
         for (CebMessage m : sources) {
-            for (Node record : m.businessRecords()) {
-                for (var group : record.def().groups()) {
-                    if (group.name().endsWith("List")) {
-                        record.children(group.name()).forEach(line -> rows.add(withAliases(line.values())));
-                    }
-                }
+            for (Declared record : Declared.of(m, null)) {
+                record.lines().forEach(line -> rows.add(withAliases(line.values())));
             }
             if (!rows.isEmpty()) {
                 return rows;
@@ -135,6 +132,12 @@ final class EntryPrefill {
                     : values.getOrDefault(f.name(), s.rows().get(0).getOrDefault(f.name(), "")));
         }
         return row;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static List<Node> listOf(Node node) {

@@ -18,4 +18,27 @@ public final class FilledTemplates {
             return ImportWorkbooks.filled(layout, messages, out);
         }
     }
+
+    /**
+     * Empties the header columns of the sheet rows (1-based data rows, as in the sheet) that {@code continuation} picks:
+     * the continuation rows a clerk leaves blank under a document's first row.
+     */
+    public static void blankHeaders(Path file, ImportLayout layout, java.util.function.IntPredicate continuation) throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(file))) {
+            var sheet = book.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (!continuation.test(r)) {
+                    continue;
+                }
+                for (ImportLayout.Column c : layout.columns()) {
+                    if (!c.item() && sheet.getRow(r).getCell(c.index()) != null) {
+                        sheet.getRow(r).getCell(c.index()).setBlank();
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+    }
 }

@@ -191,7 +191,7 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         }
         java.nio.file.Path file = DIR.resolve("orders-" + java.util.UUID.randomUUID() + ".xlsx");
         io.cebgw.server.excel.FilledTemplates.write(layout, orders, file);
-        blankHeadersOfContinuationRows(file, layout, 2);   // the first order's 2nd and 3rd item rows: header columns left empty
+        io.cebgw.server.excel.FilledTemplates.blankHeaders(file, layout, r -> r == 2 || r == 3);   // the first order's 2nd and 3rd item rows
         open("/import?enterprise=" + e.enterprise().id());
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("import-type"))).selectByValue("CEB303");
         browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -259,23 +259,5 @@ class WorkbenchBrowserIT extends BrowserTestBase {
         open("/documents" + q + "&from=" + today.replace("-", "/") + "&to=" + today);
         assertThat(browser.findElement(By.id("filter-from")).getAttribute("value")).as("dates read as written here").isEqualTo(today);
         assertThat(browser.findElements(By.cssSelector("#documents tr[data-id]"))).hasSize(7);
-    }
-
-    /** Empties the header columns of the item rows after the first of the first document (rows 2.. of it in the sheet). */
-    private static void blankHeadersOfContinuationRows(java.nio.file.Path file, io.cebgw.server.excel.ImportLayout layout, int rows)
-            throws Exception {
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(file))) {
-            var sheet = book.getSheetAt(0);
-            for (int r = 2; r < 2 + rows; r++) {
-                for (var c : layout.columns()) {
-                    if (!c.item() && sheet.getRow(r).getCell(c.index()) != null) {
-                        sheet.getRow(r).getCell(c.index()).setBlank();
-                    }
-                }
-            }
-            try (var out = java.nio.file.Files.newOutputStream(file)) {
-                book.write(out);
-            }
-        }
     }
 }
