@@ -57,7 +57,8 @@ final class ReferenceRules implements LinkRule {
             }
             String packageNo = Declared.trimmed(lines.get(i).get("totalPackageNo"));
             if (Figures.differ("totalPackageNo", packageNo, list.get("totalPackageNo"))) {
-                findings.add(FindingCode.REFERENCE_MISMATCH.at(Severity.WARNING, d.lineFieldPath(i, "totalPackageNo"), d.typeName(), "总包号",
+                findings.add(FindingCode.REFERENCE_MISMATCH.at(Severity.WARNING, d.lineFieldPath(i, "totalPackageNo"), d.typeName(),
+                        Declared.fieldZh(lines.get(i), "totalPackageNo"),
                         "totalPackageNo", packageNo, list.label(), list.get("totalPackageNo")).linkedTo(list.where(list.fieldPath("totalPackageNo"))));
             }
             BigDecimal weight = Amounts.parse(list.get("grossWeight"));
@@ -66,7 +67,7 @@ final class ReferenceRules implements LinkRule {
         }
         if (d.type() == MessageType.CEB607 && allFound && "1".equals(d.get("msgCount"))
                 && Figures.differ("grossWeight", d.get("grossWeight"), total.toPlainString())) {
-            findings.add(FindingCode.REFERENCE_FIGURE.at(d.fieldPath("grossWeight"), d.typeName(), "毛重", "grossWeight", d.get("grossWeight"),
+            findings.add(FindingCode.REFERENCE_FIGURE.at(d.fieldPath("grossWeight"), d.typeName(), d.fieldZh("grossWeight"), "grossWeight", d.get("grossWeight"),
                     total.toPlainString()));
         }
     }

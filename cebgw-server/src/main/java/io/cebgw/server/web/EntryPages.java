@@ -218,10 +218,6 @@ class EntryPages {
             MessageType type = MessageType.byRootName(row.messageType()).orElse(null);
             return type != null && !row.finalState() && Lifecycle.of(type).allowsChange(row.status()) ? CHANGE : null;
         }
-
-        public String getName() {
-            return name();
-        }
     }
 
     private String show(Model model, SignedIn.Context ctx, EntryForm form, List<Map<String, String>> findings, String key, Mode mode) {
