@@ -15,6 +15,7 @@ import io.cebgw.core.model.Node;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.signing.SigningException;
 import io.cebgw.core.spec.BusinessKey;
+import io.cebgw.core.spec.MessageType;
 import io.cebgw.core.validation.CrossDocumentRules;
 import io.cebgw.core.validation.Declared;
 import io.cebgw.core.validation.MessageValidator;
@@ -43,7 +44,6 @@ public final class DocumentService {
     private final EnterpriseStore enterprises;
     private final DocumentStore documents;
     private final OutboxStore outbox;
-    private final ShipmentStore shipmentStore;
     private final ShipmentAssignment assignment;
     private final Signers signers;
     private final TransactionTemplate tx;
@@ -51,6 +51,8 @@ public final class DocumentService {
     private final TransferNode.Lookup transferNodes;
     private final MessageValidator validator = new MessageValidator();
     private final CrossDocumentRules crossDocument = new CrossDocumentRules();
+    /** Types whose rules across documents would only repeat the key check every create already does. */
+    private static final java.util.Set<MessageType> NAMES_NO_PARTNER = java.util.Set.of(MessageType.CEB303, MessageType.CEB505);
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
     private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -61,7 +63,6 @@ public final class DocumentService {
         this.enterprises = enterprises;
         this.documents = documents;
         this.outbox = outbox;
-        this.shipmentStore = shipments;
         this.assignment = new ShipmentAssignment(shipments, clock);
         this.signers = signers;
         this.tx = tx;
@@ -116,12 +117,7 @@ public final class DocumentService {
                 signed == null ? null : signed.xml(), signed == null ? null : signed.envelope(), now, now);
         try {
             tx.executeWithoutResult(status -> {
-                documents.insert(row);
-                if (shipmentId != null) {
-                    shipmentStore.attach(row.id(), shipmentId);
-                } else {
-                    assignment.assign(enterpriseId, row.id(), message);
-                }
+                documents.insert(row, shipmentId != null ? shipmentId : assignment.shipmentFor(enterpriseId, message));
                 if (signed != null) {
                     outbox.insert(enterpriseId, row.id(), signed.copMsgId(), null, now); // the row's envelope is sent
                 }
@@ -153,6 +149,9 @@ public final class DocumentService {
      */
     private List<Finding> findings(String enterpriseId, CebMessage message, String ownId) {
         List<Finding> findings = new ArrayList<>(findings(message));
+        if (NAMES_NO_PARTNER.contains(message.type())) {
+            return findings;   // an order or waybill names no partner here; one live number per key is checkAppType's (GW-D004)
+        }
         for (Declared d : Declared.of(message, null)) {
             findings.addAll(crossDocument.check(d, new StoredPartners(documents, enterpriseId, d, ownId)));
         }

@@ -33,8 +33,11 @@ final class ShipmentAssignment {
         this.clock = clock;
     }
 
-    /** Puts a stored document into its shipment; runs inside the transaction that stored it. */
-    void assign(String enterpriseId, String documentId, CebMessage message) {
+    /**
+     * The shipment a new document goes into, made or merged as needed; runs inside the transaction that stores the
+     * document, which is inserted with it.
+     */
+    String shipmentFor(String enterpriseId, CebMessage message) {
         Declared d = Declared.of(message, null).get(0);
         Set<String> found = new LinkedHashSet<>();
         for (String[] key : partnerKeys(d)) {
@@ -55,7 +58,7 @@ final class ShipmentAssignment {
                 shipments.tradeModeIfUnknown(target, mode);
             }
         }
-        shipments.attach(documentId, target);
+        return target;
     }
 
     /** The message type and business key of each document this one names. */

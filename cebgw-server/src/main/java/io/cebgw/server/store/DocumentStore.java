@@ -21,13 +21,18 @@ public final class DocumentStore {
     }
 
     public void insert(DocumentRow d) {
+        insert(d, null);
+    }
+
+    /** Inserts a document already in its shipment (one statement, no update after). */
+    public void insert(DocumentRow d, String shipmentId) {
         String liveKey = NEW.equals(d.appType()) && Lifecycle.holdsKey(d.status()) ? d.businessKey() : null;
         jdbc.sql("insert into document (id, enterprise_id, message_type, business_key, guid, app_type, app_status, status, status_time,"
-                        + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at, live_key)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at, live_key,"
+                        + " shipment_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.enterpriseId(), d.messageType(), d.businessKey(), d.guid(), d.appType(), d.appStatus(), d.status(),
                         d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), d.unsignedXml(), d.signedXml(),
-                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey)
+                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey, shipmentId)
                 .update();
     }
 

@@ -79,10 +79,6 @@ public final class ShipmentStore {
                 rs.getString("warnings"), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("auto_declare"));
     }
 
-    public void attach(String documentId, String shipmentId) {
-        jdbc.sql("update document set shipment_id = ? where id = ?").params(shipmentId, documentId).update();
-    }
-
     /** Shipments that still hold drafts waiting for their turn. */
     public List<String> withWaitingDrafts() {
         return jdbc.sql("select distinct d.shipment_id from document d join shipment s on s.id = d.shipment_id"
