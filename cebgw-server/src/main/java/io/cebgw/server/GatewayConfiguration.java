@@ -159,9 +159,9 @@ class GatewayConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, TransactionTemplate tx, Clock clock,
-                            GatewayProperties p) {
+                            GatewayProperties p, io.cebgw.server.events.DeadLetterEvents deadLetters) {
         return new OutboxRelay(outbox, transports, archive, tx, clock,
-                new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50);
+                new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50, deadLetters);
     }
 
     @Bean

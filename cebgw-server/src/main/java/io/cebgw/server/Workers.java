@@ -1,6 +1,8 @@
 package io.cebgw.server;
 
 import io.cebgw.core.transport.TransportException;
+import io.cebgw.server.events.WebhookFanout;
+import io.cebgw.server.events.WebhookSender;
 import io.cebgw.server.flow.OutboxRelay;
 import io.cebgw.server.flow.ReceiptProcessor;
 import io.cebgw.server.store.StatisticsKeeper;
@@ -12,7 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 
-/** The background work: the outbox relay with its claim renewal and stale-claim sweeper, receipt intake, table statistics. */
+/**
+ * The background work: the outbox relay with its claim renewal and stale-claim sweeper, receipt intake, shipment dispatch,
+ * webhooks, table statistics.
+ */
 @Component
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cebgw.workers", havingValue = "true", matchIfMissing = true)
 class Workers {
@@ -22,9 +27,13 @@ class Workers {
     private final io.cebgw.server.flow.EnterpriseTransports transports;
     private final io.cebgw.server.document.ShipmentService shipments;
     private final StatisticsKeeper statistics;
+    private final WebhookFanout webhookFanout;
+    private final WebhookSender webhookSender;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
-            StatisticsKeeper statistics) {
+            StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender) {
+        this.webhookFanout = webhookFanout;
+        this.webhookSender = webhookSender;
         this.relay = relay;
         this.receipts = receipts;
         this.transports = transports;
@@ -58,6 +67,19 @@ class Workers {
     @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
     void sweep() {
         round("stale-claim sweep", relay::sweep);
+    }
+
+    /** Webhooks: settled status changes into deliveries, then what is due posted to the subscribers. */
+    @Scheduled(fixedDelayString = "${cebgw.webhooks.interval:500ms}")
+    void webhooks() {
+        round("webhook fan-out", webhookFanout::fanOut);
+        round("webhook delivery", webhookSender::deliverDue);
+    }
+
+    @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
+    void webhookClaims() {
+        round("webhook claim renewal", webhookSender::renewClaims);
+        round("webhook stale-claim sweep", webhookSender::sweep);
     }
 
     /** Only on a PostgreSQL without autovacuum: its statistics, before stale plans set in while the tables grow. */

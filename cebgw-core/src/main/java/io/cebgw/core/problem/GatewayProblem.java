@@ -52,6 +52,16 @@ public enum GatewayProblem implements ProblemCode {
     IMPORT_NOT_KEPT("GW-X005", 500, "上传的文件无法暂存读取", "the upload could not be kept for reading"),
     IMPORT_TOO_LARGE("GW-X006", 413, "文件超过 %1$s MB，请拆分为多个文件上传", "the file is larger than %1$s MB; split it into several files"),
     // The regional HTTP gateway's receiving end (the peer side of the http transport)
+    WEBHOOK_JSON("GW-W001", 400, "Webhook 订阅 JSON 格式错误：%1$s", "invalid webhook subscription JSON: %1$s"),
+    WEBHOOK_URL("GW-W002", 422, "url 须为以 http:// 或 https:// 开头的完整地址（不含用户名和密码，最长 2000 个字符），实为“%1$s”",
+            "url must be a full http:// or https:// address (no user or password, up to 2000 characters), not \"%1$s\""),
+    WEBHOOK_EVENTS("GW-W003", 422, "events 须是以下事件中的一个或多个（或 *）：%1$s", "events must list one or more of (or *): %1$s"),
+    WEBHOOK_SECRET("GW-W004", 422, "secret 须为 16 到 200 个字符（不填则由网关生成）", "secret must be 16 to 200 characters (leave it out and the gateway makes one)"),
+    WEBHOOK_LIMIT("GW-W005", 422, "每个企业最多 %1$s 个 Webhook 订阅", "an enterprise has at most %1$s webhook subscriptions"),
+    WEBHOOK_NOT_DONE("GW-W006", 409, "该投递仍在队列中，会自动重试，无需重放", "the delivery is still queued and will be retried; there is nothing to replay"),
+    NO_SUCH_WEBHOOK("GW-W404", 404, "没有这个 Webhook 订阅：%1$s", "no such webhook subscription: %1$s"),
+    NO_SUCH_DELIVERY("GW-W414", 404, "该订阅没有这次投递：%1$s", "this subscription has no delivery %1$s"),
+
     HTTP_BAD_BODY("GW-H400", 400, "请求无效：%1$s", "bad request: %1$s"),
     HTTP_TOKEN("GW-H401", 401, "令牌错误或缺失（Authorization: Bearer …）", "missing or wrong token (Authorization: Bearer …)"),
     HTTP_POST_ONLY("GW-H405", 405, "只接受 POST", "POST only"),

@@ -1,9 +1,9 @@
 package io.cebgw.server.api;
 
-import io.cebgw.core.lifecycle.Lifecycle;
-import io.cebgw.core.lifecycle.ReturnStatus;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.document.ValidationFailed;
+import io.cebgw.server.events.EventBodies;
+import io.cebgw.server.events.WebhookFanout;
 import io.cebgw.server.store.ReceiptStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -12,23 +12,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The events of an enterprise's documents, in order, for ERPs that poll: {@code GET /api/v1/events?after=CURSOR}. Each is a
  * status change (document.status_changed, or document.rejected when customs refused it or it failed) with the old and
  * new status by code and name; {@code next} is the cursor to ask after next time. A change shows once it is
- * {@value #SETTLE_SECONDS} seconds old, so that none is skipped while its transaction commits.
+ * {@link WebhookFanout#SETTLE} old, so that none is skipped while its transaction commits.
  */
 @RestController
 @RequestMapping("/api/v1/events")
 class EventController {
-    static final int SETTLE_SECONDS = 2;
     private static final int MAX = 1000;
 
     private final ReceiptStore receipts;
@@ -46,29 +42,10 @@ class EventController {
             throw ValidationFailed.of(GatewayProblem.BAD_PARAMETER, after < 0 ? "after" : "limit", after < 0 ? after : limit,
                     new io.cebgw.core.finding.Localized(after < 0 ? "不小于 0 的游标" : "1 到 " + MAX, after < 0 ? "a cursor of 0 or more" : "1 to " + MAX));
         }
-        List<ReceiptStore.Event> found = receipts.eventsAfter(enterprise, after, clock.instant().minus(Duration.ofSeconds(SETTLE_SECONDS)), limit);
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (ReceiptStore.Event e : found) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cursor", e.cursor());
-            m.put("type", Lifecycle.failed(e.toStatus()) ? "document.rejected" : "document.status_changed");
-            m.put("documentId", e.documentId());
-            m.put("messageType", e.messageType());
-            m.put("businessKey", e.businessKey());
-            m.put("fromStatus", e.fromStatus() == null ? null : status(e.fromStatus()));
-            m.put("toStatus", status(e.toStatus()));
-            m.put("returnTime", e.returnTime());
-            m.put("at", e.at().toString());
-            events.add(m);
-        }
+        List<ReceiptStore.Event> found = receipts.eventsAfter(enterprise, after, clock.instant().minus(WebhookFanout.SETTLE), limit);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("events", events);
+        out.put("events", found.stream().map(EventBodies::statusChange).toList());
         out.put("next", found.isEmpty() ? after : found.get(found.size() - 1).cursor());
         return out;
-    }
-
-    private static Map<String, Object> status(String code) {
-        ReturnStatus s = ReturnStatus.of(code);
-        return Map.of("code", s.code(), "zh", s.name(Locale.CHINA), "en", s.name(Locale.ENGLISH), "failed", Lifecycle.failed(code));
     }
 }

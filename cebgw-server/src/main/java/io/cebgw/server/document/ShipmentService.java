@@ -70,7 +70,7 @@ public final class ShipmentService {
         try {
             root = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw ValidationFailed.of(GatewayProblem.SHIPMENT_JSON, where(e));
+            throw ValidationFailed.of(GatewayProblem.SHIPMENT_JSON, JsonPosition.of(e));
         }
         String tradeMode = root.path("tradeMode").asText("");
         if (!TRADE_MODES.contains(tradeMode) || !root.path("documents").isArray() || root.path("documents").isEmpty()) {
@@ -194,14 +194,6 @@ public final class ShipmentService {
     }
 
     /** Where unreadable JSON went wrong, without the parser's internals. */
-    private static Localized where(java.io.IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null) {
-            return new Localized("第 " + p.getLocation().getLineNr() + " 行第 " + p.getLocation().getColumnNr() + " 列",
-                    "line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr());
-        }
-        return new Localized("无法读取", "unreadable");
-    }
-
     /** B2B lists go by 清单 only up to ¥5000 and without licence, inspection or tax (B2B-EXPORT-RULES.md §1). */
     static List<String> warnings(String tradeMode, CebMessage message) {
         if (message.type() != MessageType.CEB603 || !("9710".equals(tradeMode) || "9810".equals(tradeMode))) {

@@ -33,6 +33,7 @@ public final class OutboxRelay {
     private final Route route;
     private final Archive archive;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final DeadLetters deadLetters;
     private final Clock clock;
     private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
     private final RetryPolicy defaults;
@@ -49,8 +50,20 @@ public final class OutboxRelay {
         }
     }
 
+    /** Told of every message dead-lettered, in the transaction that marks it (the webhooks' document.dead_letter). */
+    @FunctionalInterface
+    public interface DeadLetters {
+        void deadLettered(OutboxRow row, int attempts, String reason);
+    }
+
     public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
                        Clock clock, RetryPolicy defaults, int batch) {
+        this(outbox, route, archive, tx, clock, defaults, batch, (row, attempts, reason) -> { });
+    }
+
+    public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
+                       Clock clock, RetryPolicy defaults, int batch, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.tx = tx;
         this.outbox = outbox;
         this.route = route;
@@ -122,7 +135,14 @@ public final class OutboxRelay {
         boolean dead = policy.givesUpAfter(attempt, failure);
         Instant next = clock.instant().plus(policy.delayAfter(attempt));
         String reason = failure.code() + " " + failure.problem().zh() + " / " + failure.problem().en();
-        outbox.failed(row.id(), reason, next, dead);
+        if (dead) {
+            tx.executeWithoutResult(status -> {
+                outbox.failed(row.id(), reason, next, true);
+                deadLetters.deadLettered(row, attempt, reason);
+            });
+        } else {
+            outbox.failed(row.id(), reason, next, false);
+        }
         if (!dead) {
             LOG.warn("outbox: attempt {} failed; retry at {}: {}", attempt, next, reason);
         } else if (failure.transientFailure()) {

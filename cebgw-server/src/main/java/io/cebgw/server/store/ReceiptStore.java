@@ -34,9 +34,12 @@ public final class ReceiptStore {
     public record Transition(String documentId, String fromStatus, String toStatus, String returnTime, Instant at) {
     }
 
-    /** A status change of one of an enterprise's documents, numbered in the order it was recorded (the events feed). */
-    public record Event(long cursor, String documentId, String messageType, String businessKey, String fromStatus, String toStatus,
-                        String returnTime, Instant at) {
+    /**
+     * A status change of a document, numbered in the order it was recorded (the events feed and the webhooks), with the
+     * receipt's returnInfo when a receipt caused it.
+     */
+    public record Event(long cursor, String enterpriseId, String documentId, String shipmentId, String messageType, String businessKey,
+                        String fromStatus, String toStatus, String returnTime, String returnInfo, Instant at) {
     }
 
     /**
@@ -44,13 +47,33 @@ public final class ReceiptStore {
      * still being committed may carry a lower number than one already visible: the lag keeps a poller from skipping it).
      */
     public List<Event> eventsAfter(String enterpriseId, long cursor, Instant settledBefore, int limit) {
-        return jdbc.sql("select t.id, t.document_id, d.message_type, d.business_key, t.from_status, t.to_status, t.return_time, t.happened_at"
+        return events(" and d.enterprise_id = ?", List.of(enterpriseId), cursor, settledBefore, limit);
+    }
+
+    /** Every enterprise's status changes after {@code cursor} (as {@link #eventsAfter}): what the webhooks are made of. */
+    public List<Event> eventsAfter(long cursor, Instant settledBefore, int limit) {
+        return events("", List.of(), cursor, settledBefore, limit);
+    }
+
+    /** The number of the newest status change recorded before {@code settledBefore}, 0 when none. */
+    public long lastEventBefore(Instant settledBefore) {
+        return jdbc.sql("select coalesce(max(id), 0) from status_transition where happened_at < ?").param(Timestamp.from(settledBefore))
+                .query(Long.class).single();
+    }
+
+    private List<Event> events(String enterpriseFilter, List<Object> enterprise, long cursor, Instant settledBefore, int limit) {
+        List<Object> params = new java.util.ArrayList<>(List.of(cursor, Timestamp.from(settledBefore)));
+        params.addAll(enterprise);
+        params.add(limit);
+        return jdbc.sql("select t.id, d.enterprise_id, t.document_id, d.shipment_id, d.message_type, d.business_key, t.from_status, t.to_status,"
+                        + " t.return_time, t.happened_at, (select r.return_info from receipt r where r.document_id = t.document_id"
+                        + " and r.return_status = t.to_status and r.return_time = t.return_time order by r.id desc limit 1) as return_info"
                         + " from status_transition t join document d on d.id = t.document_id"
-                        + " where d.enterprise_id = ? and t.id > ? and t.happened_at < ? order by t.id limit ?")
-                .params(enterpriseId, cursor, Timestamp.from(settledBefore), limit)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getString("document_id"), rs.getString("message_type"),
-                        rs.getString("business_key"), rs.getString("from_status"), rs.getString("to_status"), rs.getString("return_time"),
-                        rs.getTimestamp("happened_at").toInstant())).list();
+                        + " where t.id > ? and t.happened_at < ?" + enterpriseFilter + " order by t.id limit ?")
+                .params(params)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getString("enterprise_id"), rs.getString("document_id"), rs.getString("shipment_id"),
+                        rs.getString("message_type"), rs.getString("business_key"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("return_time"), rs.getString("return_info"), rs.getTimestamp("happened_at").toInstant())).list();
     }
 
     public void insert(ReceiptRow r) {

@@ -85,4 +85,14 @@ public final class ShipmentStore {
                         + " where s.auto_declare = true and d.cop_msg_id is null and d.final_state = false")
                 .query(String.class).list();
     }
+
+    /**
+     * Marks that a shipment's "final" event is made, when every document in it is final and it was not marked before:
+     * true exactly once per shipment, whichever node asks.
+     */
+    public boolean markFinalEvent(String shipmentId, Instant now) {
+        return jdbc.sql("update shipment set final_event_at = ? where id = ? and final_event_at is null"
+                        + " and not exists (select 1 from document d where d.shipment_id = ? and d.final_state = false)")
+                .params(Timestamp.from(now), shipmentId, shipmentId).update() == 1;
+    }
 }

@@ -32,6 +32,13 @@ public final class Databases {
         return migrated(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/cebgw_test", "postgres", ""));
     }
 
+    /** An empty PostgreSQL database of this name (dropped and made again), for a whole gateway to migrate; its JDBC URL. */
+    public static String freshPostgres(String name) {
+        admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", "drop database if exists " + name + " with (force)", false);
+        admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", "create database " + name, false);
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
     public static DataSource mariadb() {
         admin("jdbc:mariadb://127.0.0.1:3306/", "root", "", "create database if not exists cebgw_test", false);
         return migrated(new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:3306/cebgw_test", "root", ""));

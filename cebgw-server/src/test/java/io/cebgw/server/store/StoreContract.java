@@ -273,6 +273,87 @@ abstract class StoreContract {
         assertThat(receipts.forDocument(a, "doc-1")).hasSize(1);
     }
 
+    /**
+     * Webhooks on every database: the status-change events carry the receipt's returnInfo and the document's shipment,
+     * deliveries are claimed once across workers, an attempt is logged, a dead delivery is replayed, the fan-out cursor
+     * moves, and a shipment's final event is marked once.
+     */
+    @Test
+    void webhookQueueOnEveryDatabase() throws Exception {
+        String a = enterprise("DXPENT0000000061");
+        String b = enterprise("DXPENT0000000062");
+        ShipmentStore shipments = new ShipmentStore(jdbc);
+        shipments.insert(new ShipmentStore.ShipmentRow("ship-1", a, "9710", "货物", null, now, false));
+        DocumentRow d = new DocumentRow(UUID.randomUUID().toString(), a, "CEB603Message", "K-WH", UUID.randomUUID().toString().toUpperCase(),
+                "1", "2", null, null, false, null, null, "[]", "<x/>".getBytes(StandardCharsets.UTF_8), null, null, now, now);
+        documents.insert(d, "ship-1");
+        receipts.insert(new ReceiptStore.ReceiptRow(a, d.id(), "CEB604Message", "100", "20261203100000001", "商品编码有误", "C1", "APPLIED", now));
+        receipts.transition(new ReceiptStore.Transition(d.id(), "2", "100", "20261203100000001", now));
+        WebhookStore webhooks = new WebhookStore(dataSource, tx);
+        long start = tx.execute(s -> webhooks.lockCursor("webhooks"));
+
+        List<ReceiptStore.Event> events = receipts.eventsAfter(start, now.plusSeconds(1), 10);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.returnInfo()).isEqualTo("商品编码有误");
+            assertThat(e.shipmentId()).isEqualTo("ship-1");
+            assertThat(e.enterpriseId()).isEqualTo(a);
+        });
+        assertThat(receipts.eventsAfter(b, start, now.plusSeconds(1), 10)).as("another enterprise's feed").isEmpty();
+        assertThat(receipts.lastEventBefore(now.plusSeconds(1))).isEqualTo(events.get(0).cursor());
+        assertThat(receipts.lastEventBefore(now.minusSeconds(1))).as("not settled yet").isLessThan(events.get(0).cursor());
+        tx.executeWithoutResult(s -> webhooks.moveCursor("webhooks", events.get(0).cursor()));
+        long moved = tx.execute(s -> webhooks.lockCursor("webhooks"));
+        assertThat(moved).isEqualTo(events.get(0).cursor());
+
+        assertThat(shipments.markFinalEvent("ship-1", now)).as("a document is not final yet").isFalse();
+        documents.status(d.id(), null, "100", "20261203100000001", true, now);
+        assertThat(shipments.markFinalEvent("ship-1", now)).isTrue();
+        assertThat(shipments.markFinalEvent("ship-1", now)).as("once").isFalse();
+
+        webhooks.insert(new WebhookStore.WebhookRow("wh-1", a, "http://127.0.0.1:9/hook", List.of("document.rejected"), "s".repeat(20), "测试", true, now));
+        assertThat(webhooks.active()).singleElement().satisfies(w -> assertThat(w.wants("document.rejected")).isTrue());
+        assertThat(webhooks.byId(b, "wh-1")).as("another enterprise's subscription").isEmpty();
+        List<WebhookStore.NewDelivery> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            queued.add(new WebhookStore.NewDelivery("wh-1", a, "st-" + i, "document.rejected", "{\"n\":" + i + "}"));
+        }
+        webhooks.enqueue(queued, now);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<WebhookStore.Claimed>>> claims = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                claims.add(pool.submit(() -> webhooks.claim(worker, now, 20)));
+            }
+            Set<Long> ids = new HashSet<>();
+            int total = 0;
+            for (Future<List<WebhookStore.Claimed>> c : claims) {
+                for (WebhookStore.Claimed claimed : c.get()) {
+                    ids.add(claimed.delivery().id());
+                    total++;
+                    assertThat(claimed.url()).isEqualTo("http://127.0.0.1:9/hook");
+                }
+            }
+            assertThat(total).as("each delivery claimed once").isEqualTo(ids.size()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        long first = webhooks.deliveries(a, "wh-1", null, 100).stream().mapToLong(WebhookStore.DeliveryRow::id).min().orElseThrow();
+        webhooks.attempted(first, new WebhookStore.AttemptRow(first, now, 500, "HTTP 500", 12), WebhookStore.DEAD, now);
+        assertThat(webhooks.attempts(first)).singleElement().extracting(WebhookStore.AttemptRow::httpStatus).isEqualTo(500);
+        assertThat(webhooks.deliveries(a, "wh-1", WebhookStore.DEAD, 10)).singleElement().extracting(WebhookStore.DeliveryRow::attempts).isEqualTo(1);
+        assertThat(webhooks.replay(b, "wh-1", first, now)).as("not another enterprise's").isZero();
+        assertThat(webhooks.replay(a, "wh-1", null, now)).isEqualTo(1);
+        assertThat(webhooks.delivery(a, first)).get().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(WebhookStore.PENDING);
+            assertThat(r.attempts()).isZero();
+        });
+        assertThat(webhooks.sweep(now.plusSeconds(1))).as("the stale claims freed").isEqualTo(19);
+        assertThat(webhooks.counts(a, "wh-1")).containsEntry(WebhookStore.PENDING, 20);
+        assertThat(webhooks.delete(a, "wh-1")).isTrue();
+        assertThat(webhooks.deliveries(a, "wh-1", null, 100)).as("what was still to send goes with it").isEmpty();
+    }
+
     @Test
     void archiveChainDetectsTampering() {
         for (int i = 0; i < 7; i++) {
