@@ -23,31 +23,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An ERP's webhook endpoint on this machine: checks each request's signature against the path's secret (its own HMAC,
  * not the gateway's code), keeps what it got, and answers 500 on purpose while told to fail.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as it arrived, and whether its signature held. */
-    record Received(String path, JsonNode event, Map<String, String> headers, boolean signatureValid, int answered) {
+    public record Received(String path, JsonNode event, Map<String, String> headers, boolean signatureValid, int answered) {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    final Map<String, String> secrets = new ConcurrentHashMap<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public final Map<String, String> secrets = new ConcurrentHashMap<>();
     /** Per path: how many more requests to answer with 500 (Integer.MAX_VALUE: always). */
-    final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -60,6 +60,9 @@ abstract class BrowserTestBase {
         r.add("cebgw.sandbox-step-millis", () -> "10");
         r.add("cebgw.relay-interval", () -> "30ms");
         r.add("cebgw.poll-interval", () -> "20ms");
+        r.add("cebgw.webhooks.interval", () -> "50ms");
+        r.add("cebgw.webhooks.first-retry", () -> "100ms");
+        r.add("cebgw.webhooks.max-attempts", () -> "2");
     }
 
     @BeforeEach

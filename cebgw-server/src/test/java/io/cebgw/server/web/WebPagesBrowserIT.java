@@ -163,6 +163,49 @@ class WebPagesBrowserIT extends BrowserTestBase {
         Browser.screenshot(browser, "09-shipment");
     }
 
+    /** An ERP's endpoint set up on the page; the secret shown once; a delivery that failed for good sent again with one click. */
+    @Test
+    void aWebhookIsSetUpOnThePageAndAFailedDeliverySentAgain() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("推送企业", "3301964ABC", "DXPENT0000021011", "EBC,AGENT", profile("wh"));
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "integrator", "对接员");
+        try (io.cebgw.server.api.WebhookReceiver rx = new io.cebgw.server.api.WebhookReceiver()) {
+            rx.failures.put("/erp", new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE));
+            signIn("integrator", user.password());
+            browser.findElement(By.id("nav-webhooks")).click();
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("还没有推送订阅");
+            browser.findElement(By.name("url")).sendKeys(rx.url("/erp"));
+            browser.findElement(By.name("description")).sendKeys("金蝶 ERP");
+            click("create-webhook");
+            String secret = browser.findElement(By.cssSelector("#webhook-secret code")).getText();
+            assertThat(secret).startsWith("whsec_");
+            rx.secrets.put("/erp", secret);
+            click("ping");
+            awaitRow("DEAD");
+            assertThat(rx.at("/erp")).hasSize(2).allMatch(r -> r.signatureValid() && r.answered() == 500);
+            assertThat(browser.findElement(By.cssSelector("#deliveries tr[data-state='DEAD']")).getText()).contains("HTTP 500");
+            assertThat(browser.findElements(By.id("webhook-secret"))).as("the secret is shown once").isEmpty();
+            rx.failures.get("/erp").set(0);
+            click("replay-dead");
+            assertThat(browser.findElement(By.id("webhook-replayed")).getText()).contains("1");
+            awaitRow("DELIVERED");
+            assertThat(rx.at("/erp")).hasSize(3);
+            assertThat(rx.at("/erp").get(2).answered()).isEqualTo(204);
+            Browser.screenshot(browser, "13-webhooks");
+            browser.findElement(By.cssSelector("#deliveries tr[data-state='DELIVERED'] a")).click();
+            assertThat(browser.findElement(By.id("attempts")).getText()).contains("500").contains("204");
+        }
+    }
+
+    /** Reloads the subscription's page until a delivery in this state shows. */
+    private void awaitRow(String state) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end && browser.findElements(By.cssSelector("#deliveries tr[data-state='" + state + "']")).isEmpty()) {
+            Thread.sleep(200);
+            browser.navigate().refresh();
+        }
+        assertThat(browser.findElements(By.cssSelector("#deliveries tr[data-state='" + state + "']"))).isNotEmpty();
+    }
+
     @Test
     void aPlatformAdministratorActsForTheEnterprisesItManagesOnly() throws Exception {
         String c = enterpriseWithFinishedFlow("平台客户丙", "DXPENT0000021003", "WC");
