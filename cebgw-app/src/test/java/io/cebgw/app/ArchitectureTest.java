@@ -83,6 +83,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The ERP client depends on nothing of ours but the JSON it documents; and nothing of ours depends on it. */
+    @Test
+    void theClientStandsAlone() {
+        classes().that().resideInAPackage("io.cebgw.client..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.cebgw.client..", "java..", "javax.crypto..", "com.fasterxml.jackson..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.cebgw.client..")
+                .should().dependOnClassesThat().resideInAPackage("io.cebgw.client..")
+                .check(classes);
+    }
+
     @Test
     void corePackagesHaveNoCycles() {
         slices().matching("io.cebgw.core.(*)..").should().beFreeOfCycles().check(classes);
