@@ -18,6 +18,10 @@ import java.util.Set;
 public final class FlowDocuments {
     public static final List<MessageType> ORDER = ExampleFactory.FLOW;
     private static final Set<String> NUMBERS = Set.of("copNo", "orderNo", "logisticsNo", "billNo", "totalPackageNo");
+    /** The enterprise codes a sender answers for (io.cebgw.core.spec.SenderFields): all the one enterprise's here. */
+    private static final Set<String> SENDERS = Set.of("agentCode", "ebcCode", "logisticsCode");
+    /** The example exporter's code: the enterprise a single document is sent by unless another is named. */
+    public static final String EXPORTER = "3301964ABC";
 
     private FlowDocuments() {
     }
@@ -25,21 +29,27 @@ public final class FlowDocuments {
     /**
      * @param tradeMode 9710 or 9810 (9610 and 1210 work too)
      * @param tag       put in front of every number, e.g. {@code T1-} or {@code SBX-INSPECT-}
+     * @param customsCode the enterprise that sends the whole flow: it is the list's 申报企业 and 电商企业, and the carrier
      */
     public static List<CebMessage> flow(String tradeMode, String tag, String customsCode, String dxpId) {
         List<CebMessage> flow = new ExampleFactory().flow(new ExampleOptions(tradeMode, null, 1));
-        flow.forEach(message -> retag(message.root(), tag, dxpId));
+        flow.forEach(message -> retag(message.root(), tag, customsCode, dxpId));
         return flow;
     }
 
-    /** One document of a flow, tagged the same way. */
+    /** One document of a flow, tagged the same way, sent by the example exporter ({@value #EXPORTER}). */
     public static CebMessage document(MessageType type, String tradeMode, String tag, String dxpId) {
+        return document(type, tradeMode, tag, EXPORTER, dxpId);
+    }
+
+    /** One document of a flow, tagged the same way, sent by the enterprise of {@code customsCode}. */
+    public static CebMessage document(MessageType type, String tradeMode, String tag, String customsCode, String dxpId) {
         CebMessage message = new ExampleFactory().create(type, new ExampleOptions(tradeMode, null, 1));
-        retag(message.root(), tag, dxpId);
+        retag(message.root(), tag, customsCode, dxpId);
         return message;
     }
 
-    private static void retag(Node node, String tag, String dxpId) {
+    private static void retag(Node node, String tag, String customsCode, String dxpId) {
         for (String field : NUMBERS) {
             if (node.def().position(field) >= 0 && node.get(field) != null) {
                 String value = tag + node.get(field);
@@ -49,9 +59,14 @@ public final class FlowDocuments {
         if (node.def().position("dxpId") >= 0 && node.get("dxpId") != null) {
             node.set("dxpId", dxpId);
         }
+        for (String field : SENDERS) {
+            if (node.def().position(field) >= 0 && node.get(field) != null) {
+                node.set(field, customsCode);
+            }
+        }
         for (GroupDef group : node.def().groups()) {
             for (Node child : node.children(group.name())) {
-                retag(child, tag, dxpId);
+                retag(child, tag, customsCode, dxpId);
             }
         }
     }

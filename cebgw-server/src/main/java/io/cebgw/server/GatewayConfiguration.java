@@ -124,16 +124,28 @@ class GatewayConfiguration {
     }
 
     @Bean
-    DocumentService documentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox,
-                                    io.cebgw.server.store.ShipmentStore shipments, Signers signers, TransactionTemplate tx, Clock clock,
-                                    EnterpriseTransports transports) {
-        return new DocumentService(enterprises, documents, outbox, shipments, signers, tx, clock, transports::transferNode);
+    io.cebgw.server.document.SenderCheck senderCheck(EnterpriseStore enterprises, Clock clock) {
+        return new io.cebgw.server.document.SenderCheck(enterprises, clock);
+    }
+
+    @Bean
+    DocumentService documentService(io.cebgw.server.document.SenderCheck senders, io.cebgw.server.access.Audit audit, DocumentStore documents,
+                                    OutboxStore outbox, io.cebgw.server.store.ShipmentStore shipments, Signers signers, TransactionTemplate tx,
+                                    Clock clock, EnterpriseTransports transports) {
+        return new DocumentService(senders, audit, documents, outbox, shipments, signers, tx, clock, transports::transferNode);
+    }
+
+    @Bean
+    io.cebgw.server.access.Audit audit(JdbcClient jdbc, Clock clock) {
+        return new io.cebgw.server.access.Audit(new io.cebgw.server.store.AuditStore(jdbc), clock);
     }
 
     @Bean
     io.cebgw.server.document.EnterpriseService enterpriseService(EnterpriseStore enterprises, Signers signers,
+                                                                 io.cebgw.server.document.SenderCheck senders, io.cebgw.server.access.Audit audit,
                                                                  org.springframework.beans.factory.ObjectProvider<Sandbox> sandbox, Clock clock) {
-        return new io.cebgw.server.document.EnterpriseService(enterprises, signers, java.util.Optional.ofNullable(sandbox.getIfAvailable()), clock);
+        return new io.cebgw.server.document.EnterpriseService(enterprises, signers, senders, audit,
+                java.util.Optional.ofNullable(sandbox.getIfAvailable()), clock);
     }
 
     @Bean

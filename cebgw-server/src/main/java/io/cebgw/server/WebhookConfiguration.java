@@ -40,8 +40,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookService webhookService(WebhookStore webhooks, Clock clock) {
-        return new WebhookService(webhooks, clock);
+    WebhookService webhookService(WebhookStore webhooks, io.cebgw.server.access.Audit audit, Clock clock) {
+        return new WebhookService(webhooks, audit, clock);
     }
 
     @Bean

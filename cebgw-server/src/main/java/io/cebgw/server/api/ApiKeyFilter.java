@@ -1,5 +1,8 @@
 package io.cebgw.server.api;
 
+import io.cebgw.server.access.Actor;
+import io.cebgw.server.store.ApiKeyStore;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.logging.LogContext;
@@ -27,6 +30,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     static final String ENTERPRISE = "cebgw.enterprise";
+    /** The calling key ({@link ApiKeyStore.KeyRow}). */
+    static final String KEY = "cebgw.apiKey";
     private final EnterpriseStore enterprises;
 
     ApiKeyFilter(EnterpriseStore enterprises) {
@@ -47,7 +52,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        String path = path(request);
         return !(path.startsWith("/api/") || path.equals("/api"));
     }
 
@@ -55,17 +60,46 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader("X-Api-Key");
-        Optional<String> enterprise = key == null || key.isBlank() ? Optional.empty() : enterprises.enterpriseOfKey(key);
-        if (enterprise.isEmpty()) {
-            ProblemDetail problem = Problems.answer(GatewayProblem.API_KEY.with()); // the same shape as every API refusal
-            response.setStatus(problem.getStatus());
-            response.setContentType("application/problem+json;charset=UTF-8");
-            JSON.writeValue(response.getOutputStream(), problem);
+        java.time.Instant now = java.time.Instant.now();
+        Optional<ApiKeyStore.KeyRow> valid = key == null || key.isBlank() ? Optional.empty() : enterprises.keys().valid(key, now);
+        if (valid.isEmpty()) {
+            refuse(response, GatewayProblem.API_KEY.with());
             return;
         }
-        request.setAttribute(ENTERPRISE, enterprise.get());
-        try (LogContext context = LogContext.enterprise(enterprise.get())) {
+        ApiKeyStore.KeyRow k = valid.get();
+        String scope = scopeFor(request.getMethod(), path(request));
+        if (!k.scopes().contains(scope)) {
+            refuse(response, GatewayProblem.API_SCOPE.with(k.name(), scope));
+            return;
+        }
+        enterprises.keys().touch(k.id(), now);
+        request.setAttribute(ENTERPRISE, k.enterpriseId());
+        request.setAttribute(KEY, k);
+        try (LogContext context = LogContext.enterprise(k.enterpriseId());
+             Actor.Scope actor = Actor.as(new Actor("API_KEY", k.name() + " (" + k.id().substring(0, 8) + ")", request.getRemoteAddr()))) {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * The scope a request needs: admin for keys and webhooks, read for every other GET, declare for what changes
+     * documents and shipments.
+     */
+    static String scopeFor(String method, String path) {
+        if (path.startsWith("/api/v1/keys") || path.startsWith("/api/v1/webhooks") || path.startsWith("/api/v1/audit")) {
+            return "admin";
+        }
+        return "GET".equals(method) || "HEAD".equals(method) ? "read" : "declare";
+    }
+
+    private static String path(HttpServletRequest request) {
+        return org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+    }
+
+    private static void refuse(HttpServletResponse response, io.cebgw.core.problem.Problem p) throws IOException {
+        ProblemDetail problem = Problems.answer(p); // the same shape as every API refusal
+        response.setStatus(problem.getStatus());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -41,7 +41,11 @@ class DocumentController {
     private final OutboxStore outbox;
     private final Clock clock;
 
-    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock) {
+    private final io.cebgw.server.access.Audit audit;
+
+    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock,
+                       io.cebgw.server.access.Audit audit) {
+        this.audit = audit;
         this.service = service;
         this.documents = documents;
         this.receipts = receipts;
@@ -68,7 +72,11 @@ class DocumentController {
     @PostMapping("/{id}/resend")
     Map<String, Object> resend(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
         DocumentRow d = find(enterprise, id);
-        return Map.of("id", d.id(), "requeued", outbox.resend(enterprise, id, clock.instant()));
+        int requeued = outbox.resend(enterprise, id, clock.instant());
+        if (requeued > 0) {
+            audit.record(enterprise, "document.resend", id, d.messageType() + " " + d.businessKey());
+        }
+        return Map.of("id", d.id(), "requeued", requeued);
     }
 
     @GetMapping

@@ -76,6 +76,10 @@ public final class Demo {
                         "EBC,AGENT", demoKey(data.resolve("keys")));
                 enterprise = registered.enterprise();
                 apiKey = registered.apiKey();
+                // `cebgw example` writes the example exporter's documents as sent by its broker and its carrier: the
+                // demo enterprise acts for both, so those examples can be posted as they are (docs/api.md)
+                service.actFor(enterprise.id(), "3101980123", "上海示例报关有限公司", "AGENT");
+                service.actFor(enterprise.id(), "3101987654", "上海示例国际物流有限公司", "LOGISTICS");
             }
             out.println(en ? "CEB Gateway demo — server on http://localhost:" + port + ", H2 at " + data.resolve("cebgw") + ", exchange "
                     + data.resolve("exchange") : "CEB Gateway 演示 —— 服务 http://localhost:" + port + "，数据库 " + data.resolve("cebgw")

@@ -1,5 +1,7 @@
 package io.cebgw.server.document;
 
+import io.cebgw.server.access.Audit;
+
 import io.cebgw.core.codec.CebReader;
 import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.codec.ReadResult;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +44,6 @@ import java.util.UUID;
  * a DxpMsg with a CopMsgId that never changes, and write the outbox row in the same transaction as the document.
  */
 public final class DocumentService {
-    private final EnterpriseStore enterprises;
     private final DocumentStore documents;
     private final OutboxStore outbox;
     private final ShipmentAssignment assignment;
@@ -54,13 +56,17 @@ public final class DocumentService {
     /** Types whose rules across documents would only repeat the key check every create already does. */
     private static final java.util.Set<MessageType> NAMES_NO_PARTNER = java.util.Set.of(MessageType.CEB303, MessageType.CEB505);
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
-    private final java.util.Map<String, EnterpriseRow> enterpriseRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SenderCheck senders;
+    private final Audit audit;
+    /** The audit action of a new document by its appType: a new declaration, a change of one, or its cancellation. */
+    private static final Map<String, String> ACTION_BY_APP_TYPE = Map.of("1", "document.create", "2", "document.modify", "3", "document.delete_request");
 
     /** With a transfer-node lookup: a platform's enterprises get their documents wrapped in {@code DxpMsgSv}. */
-    public DocumentService(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, ShipmentStore shipments, Signers signers,
+    public DocumentService(SenderCheck senders, Audit audit, DocumentStore documents, OutboxStore outbox, ShipmentStore shipments, Signers signers,
                            TransactionTemplate tx, Clock clock, TransferNode.Lookup transferNodes) {
+        this.audit = audit;
         this.transferNodes = transferNodes;
-        this.enterprises = enterprises;
+        this.senders = senders;
         this.documents = documents;
         this.outbox = outbox;
         this.assignment = new ShipmentAssignment(shipments, clock);
@@ -100,7 +106,7 @@ public final class DocumentService {
         }
         Node head = headOf(message);
         head.set("appStatus", declare ? "2" : "1");
-        speaksForCaller(enterpriseId, message);
+        senders.speaksForCaller(enterpriseId, message);
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
         List<Finding> findings = findings(enterpriseId, message, null);
@@ -121,6 +127,8 @@ public final class DocumentService {
                 if (signed != null) {
                     outbox.insert(enterpriseId, row.id(), signed.copMsgId(), null, now); // the row's envelope is sent
                 }
+                audit.record(enterpriseId, ACTION_BY_APP_TYPE.getOrDefault(row.appType(), "document.create"), row.id(),
+                        message.type().rootName() + " " + key + (signed != null ? " declared " + signed.copMsgId() : " draft"));
             });
             return new Created(row, findings, false);
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -175,20 +183,6 @@ public final class DocumentService {
     }
 
     /**
-     * The transmitting enterprise of a message is always the caller: its BaseTransfer (copCode, copName, dxpId, dxpMode)
-     * is the calling enterprise's, whatever the request said — nobody sends in another enterprise's name.
-     */
-    private void speaksForCaller(String enterpriseId, CebMessage message) {
-        EnterpriseRow enterprise = enterpriseRows.computeIfAbsent(enterpriseId, id -> enterprises.byId(id).orElseThrow());
-        Node transfer = message.baseTransfer();
-        if (transfer == null) {
-            transfer = message.root().add("BaseTransfer");
-        }
-        transfer.set("copCode", enterprise.customsCode() != null ? enterprise.customsCode() : enterprise.creditCode()).set("copName", enterprise.name()).set("dxpMode", "DXP")
-                .set("dxpId", enterprise.dxpId());
-    }
-
-    /**
      * The head of the message's one record (where appStatus, appType and the key live); a record whose head group is
      * missing is refused with the validator's findings (CEB-S004 …), not taken apart.
      */
@@ -206,7 +200,7 @@ public final class DocumentService {
     }
 
     private Signed sign(String enterpriseId, CebMessage message) throws ValidationFailed {
-        EnterpriseRow enterprise = enterpriseRows.computeIfAbsent(enterpriseId, id -> enterprises.byId(id).orElseThrow());
+        EnterpriseRow enterprise = senders.caller(enterpriseId);
         byte[] signed;
         try {
             signed = signers.signer(enterprise).sign(message);
@@ -234,6 +228,7 @@ public final class DocumentService {
         }
         CebMessage message = parse(row.unsignedXml(), false);
         message.businessRecords().get(0).head().set("appStatus", "2");
+        senders.speaksForCaller(enterpriseId, message); // what it may speak for can have changed since the draft was made
         List<Finding> errors = findings(enterpriseId, message, row.id()).stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
             throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), errors);
@@ -243,6 +238,7 @@ public final class DocumentService {
             var now = clock.instant();
             documents.signed(row.id(), signed.xml(), signed.envelope(), signed.copMsgId(), now);
             outbox.insert(row.enterpriseId(), row.id(), signed.copMsgId(), null, now); // the envelope just stored is sent
+            audit.record(enterpriseId, "document.declare", row.id(), row.messageType() + " " + row.businessKey() + " " + signed.copMsgId());
         });
         return documents.byId(enterpriseId, documentId).orElseThrow();
     }
@@ -263,14 +259,17 @@ public final class DocumentService {
         }
         Node head = headOf(message);
         head.set("appStatus", "1");
-        speaksForCaller(enterpriseId, message);
+        senders.speaksForCaller(enterpriseId, message);
         String appType = head.has("appType") ? head.get("appType") : "1";
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, appType, key, id);
         List<Finding> findings = findings(enterpriseId, message, id);
         try {
-            documents.replaceDraft(enterpriseId, id, key, head.get("guid"), appType, FindingsJson.write(findings), new CebWriter().write(message),
-                    clock.instant());
+            tx.executeWithoutResult(status -> {
+                documents.replaceDraft(enterpriseId, id, key, head.get("guid"), appType, FindingsJson.write(findings), new CebWriter().write(message),
+                        clock.instant());
+                audit.record(enterpriseId, "document.edit", id, row.messageType() + " " + key);
+            });
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw ValidationFailed.of(GatewayProblem.KEY_EXISTS, typeName(message), key);
         }
@@ -283,6 +282,7 @@ public final class DocumentService {
         if (row.copMsgId() != null || !documents.deleteDraft(enterpriseId, id)) {
             throw ValidationFailed.of(GatewayProblem.ALREADY_DECLARED);
         }
+        audit.record(enterpriseId, "document.delete", id, row.messageType() + " " + row.businessKey());
     }
 
     /** A stored document of the enterprise (never another's). */

@@ -24,7 +24,13 @@ public final class EnterpriseService {
     private final Optional<Sandbox> sandbox;
     private final Clock clock;
 
-    public EnterpriseService(EnterpriseStore enterprises, Signers signers, Optional<Sandbox> sandbox, Clock clock) {
+    private final SenderCheck senders;
+    private final io.cebgw.server.access.Audit audit;
+
+    public EnterpriseService(EnterpriseStore enterprises, Signers signers, SenderCheck senders, io.cebgw.server.access.Audit audit,
+                             Optional<Sandbox> sandbox, Clock clock) {
+        this.senders = senders;
+        this.audit = audit;
         this.enterprises = enterprises;
         this.signers = signers;
         this.sandbox = sandbox;
@@ -59,8 +65,86 @@ public final class EnterpriseService {
         enterprises.insert(row);
         String apiKey = newApiKey();
         enterprises.addApiKey(row.id(), apiKey, "initial");
+        audit.record(row.id(), "enterprise.register", row.dxpId(), row.name() + " " + row.customsCode());
         registerInSandbox(row);
         return new Registered(row, apiKey);
+    }
+
+    /** What an administrator changes in an enterprise's profile; null leaves a value as it is, "" clears an optional one. */
+    public record Changes(String name, String customsCode, String creditCode, String roles, String signingProfile, String transportProfile) {
+    }
+
+    /**
+     * Changes an enterprise's profile. A new transport profile is checked and a new signing profile opened before
+     * anything is stored; the change takes effect at once here and within seconds on other nodes, without a restart.
+     */
+    public EnterpriseRow update(EnterpriseRow old, Changes c) throws SigningException, TransportException {
+        EnterpriseRow row = new EnterpriseRow(old.id(), pick(c.name(), old.name()), pick(c.customsCode(), old.customsCode()),
+                blankIsNull(pick(c.creditCode(), old.creditCode())), old.dxpId(), pick(c.roles(), old.roles()),
+                pick(c.signingProfile(), old.signingProfile()), blankIsNull(pick(c.transportProfile(), old.transportProfile())), old.createdAt());
+        if (row.transportProfile() != null && !row.transportProfile().equals(old.transportProfile())) {
+            TransportSpec spec = TransportSpec.parse(row.transportProfile(), "transport profile of " + row.dxpId());
+            io.cebgw.transports.TransportCatalog.validate(spec);
+            TransferNode.of(spec);
+        }
+        if (row.signingProfile() != null && !row.signingProfile().equals(old.signingProfile())) {
+            signers.certificate(row); // opens the new key: a wrong path or password is refused here, not at the next declaration
+        }
+        enterprises.update(row);
+        senders.forget(row.id());
+        audit.record(row.id(), "enterprise.update", row.dxpId(), changed(old, row));
+        registerInSandbox(row);
+        return row;
+    }
+
+    /** Registers that the enterprise may declare for another one (its customs code); replaces an earlier entry. */
+    public EnterpriseStore.ActsFor actFor(String enterpriseId, String code, String name, String kind) {
+        EnterpriseStore.ActsFor a = new EnterpriseStore.ActsFor(code, name, kind, clock.instant());
+        enterprises.putActsFor(enterpriseId, a);
+        senders.forget(enterpriseId);
+        audit.record(enterpriseId, "acts_for.add", code, kind + " " + (name == null ? "" : name));
+        return a;
+    }
+
+    public boolean stopActingFor(String enterpriseId, String code) {
+        boolean removed = enterprises.removeActsFor(enterpriseId, code);
+        senders.forget(enterpriseId);
+        if (removed) {
+            audit.record(enterpriseId, "acts_for.remove", code, null);
+        }
+        return removed;
+    }
+
+    /** The fields that changed, by name (profiles only named: they may be long, and hold no secrets but are not shown). */
+    private static String changed(EnterpriseRow a, EnterpriseRow b) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(a.name(), b.name())) {
+            out.add("name: " + a.name() + " -> " + b.name());
+        }
+        if (!java.util.Objects.equals(a.customsCode(), b.customsCode())) {
+            out.add("customsCode: " + a.customsCode() + " -> " + b.customsCode());
+        }
+        if (!java.util.Objects.equals(a.creditCode(), b.creditCode())) {
+            out.add("creditCode: " + a.creditCode() + " -> " + b.creditCode());
+        }
+        if (!java.util.Objects.equals(a.roles(), b.roles())) {
+            out.add("roles: " + a.roles() + " -> " + b.roles());
+        }
+        if (!java.util.Objects.equals(a.signingProfile(), b.signingProfile())) {
+            out.add("signingProfile changed");
+        }
+        if (!java.util.Objects.equals(a.transportProfile(), b.transportProfile())) {
+            out.add("transportProfile changed");
+        }
+        return out.isEmpty() ? "no change" : String.join("; ", out);
+    }
+
+    private static String pick(String changed, String old) {
+        return changed == null ? old : changed.strip();
+    }
+
+    private static String blankIsNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** Issues another API key for an existing enterprise. */
@@ -77,7 +161,8 @@ public final class EnterpriseService {
         }
     }
 
-    private static String newApiKey() {
+    /** A new API key value: 24 random bytes, URL-safe Base64, with a prefix that tells what it is when it turns up somewhere. */
+    public static String newApiKey() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return "cgw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -18,7 +18,8 @@ public final class Signers implements AutoCloseable {
     private final KeySources sources;
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
-    private record Opened(SigningKey key, CebSigner signer) {
+    /** A key opened for an enterprise's signing profile as it was then; a changed profile opens its key anew. */
+    private record Opened(String profile, SigningKey key, CebSigner signer) {
     }
 
     public Signers(KeySources sources) {
@@ -35,17 +36,20 @@ public final class Signers implements AutoCloseable {
 
     private Opened open(EnterpriseRow enterprise) throws SigningException {
         Opened o = opened.get(enterprise.id());
-        if (o != null) {
+        if (o != null && o.profile().equals(enterprise.signingProfile())) {
             return o;
         }
         synchronized (this) {
             o = opened.get(enterprise.id());
-            if (o == null) {
+            if (o == null || !o.profile().equals(enterprise.signingProfile())) {
                 if (enterprise.signingProfile() == null || enterprise.signingProfile().isBlank()) {
                     throw SigningException.of(SigningProblem.NO_SIGNING_PROFILE, enterprise.dxpId());
                 }
                 SigningKey key = sources.open(KeySourceSpec.parse(enterprise.signingProfile(), "signing profile of " + enterprise.dxpId()));
-                o = new Opened(key, new CebSigner(key));
+                if (o != null) {
+                    o.key().close(); // the profile changed: its old key is not used again
+                }
+                o = new Opened(enterprise.signingProfile(), key, new CebSigner(key));
                 opened.put(enterprise.id(), o);
             }
             return o;

@@ -35,9 +35,17 @@ public final class WebUsers {
         }
     }
 
-    /** A user of one enterprise. */
+    /** An administrator of one enterprise. */
     public Created forEnterprise(String enterpriseId, String username, String displayName) {
         return create(username, displayName, enterpriseId, UserRow.USER, List.of());
+    }
+
+    /** A user of one enterprise in a role: {@link UserRow#USER} (its administrator), {@link UserRow#DECLARANT} or {@link UserRow#VIEWER}. */
+    public Created forEnterprise(String enterpriseId, String username, String displayName, String role) {
+        if (!List.of(UserRow.USER, UserRow.DECLARANT, UserRow.VIEWER).contains(role)) {
+            throw new IllegalArgumentException("an enterprise user is USER, DECLARANT or VIEWER");
+        }
+        return create(username, displayName, enterpriseId, role, List.of());
     }
 
     /** A platform administrator acting for the given enterprises. */

@@ -35,10 +35,12 @@ public final class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore webhooks;
+    private final io.cebgw.server.access.Audit audit;
     private final Clock clock;
 
-    public WebhookService(WebhookStore webhooks, Clock clock) {
+    public WebhookService(WebhookStore webhooks, io.cebgw.server.access.Audit audit, Clock clock) {
         this.webhooks = webhooks;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -86,6 +88,7 @@ public final class WebhookService {
                 checkedEvents(r.events() == null ? List.of() : r.events()), secret, description(r.description()),
                 r.active() == null || r.active(), clock.instant());
         webhooks.insert(row);
+        audit.record(enterpriseId, "webhook.create", row.id(), row.url() + " " + String.join(",", row.events()));
         Map<String, Object> view = view(row);
         view.put("secret", secret);
         return view;
@@ -108,6 +111,8 @@ public final class WebhookService {
                 r.description() == null ? old.description() : description(r.description()), r.active() == null ? old.active() : r.active(),
                 old.createdAt());
         webhooks.update(row);
+        audit.record(enterpriseId, "webhook.update", id, row.url() + " " + String.join(",", row.events()) + (row.active() ? "" : " paused")
+                + (secret != null ? " new secret" : ""));
         Map<String, Object> view = view(subscription(enterpriseId, id));
         if (secret != null) {
             view.put("secret", secret);
@@ -119,6 +124,7 @@ public final class WebhookService {
         if (!webhooks.delete(enterpriseId, id)) {
             throw ValidationFailed.of(GatewayProblem.NO_SUCH_WEBHOOK, id);
         }
+        audit.record(enterpriseId, "webhook.delete", id, null);
     }
 
     /** A subscription's deliveries, newest first; {@code state} PENDING, DELIVERED or DEAD, or null for all. */

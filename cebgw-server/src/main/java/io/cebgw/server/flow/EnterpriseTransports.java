@@ -27,7 +27,8 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
     private final EnterpriseStore enterprises;
     private final TransportSpec defaultSpec;
     private final Map<TransportSpec, Transport> open = new ConcurrentHashMap<>();
-    private final Map<String, TransportSpec> specOfEnterprise = new ConcurrentHashMap<>();
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
+    private final Map<String, Known> specOfEnterprise = new ConcurrentHashMap<>();
     private volatile Transport.Handler receiver;
 
     public EnterpriseTransports(EnterpriseStore enterprises, TransportSpec defaultSpec) {
@@ -52,13 +53,22 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
         return TransferNode.of(specFor(enterpriseId));
     }
 
+    /** The enterprise's transport profile, read again after {@link #FRESH}: a changed profile takes effect without a restart. */
     private TransportSpec specFor(String enterpriseId) throws TransportException {
-        TransportSpec spec = specOfEnterprise.get(enterpriseId);
-        if (spec == null) {
-            spec = specOf(enterprises.byId(enterpriseId));
-            specOfEnterprise.put(enterpriseId, spec);
+        Known known = specOfEnterprise.get(enterpriseId);
+        if (known == null || known.at() + FRESH.toNanos() < System.nanoTime()) {
+            known = new Known(specOf(enterprises.byId(enterpriseId)), System.nanoTime());
+            specOfEnterprise.put(enterpriseId, known);
         }
-        return spec;
+        return known.spec();
+    }
+
+    /** After a change of the enterprise's profile made here: read at once. */
+    public void forget(String enterpriseId) {
+        specOfEnterprise.remove(enterpriseId);
+    }
+
+    private record Known(TransportSpec spec, long at) {
     }
 
     /** The gateway's default transport. */

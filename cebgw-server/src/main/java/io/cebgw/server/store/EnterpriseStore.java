@@ -11,15 +11,14 @@ import java.util.Optional;
 /** Enterprises and their API keys (stored as SHA-256 hashes only). */
 public final class EnterpriseStore {
     /** How long a known API key is remembered without asking the database. */
-    public static final java.time.Duration KEY_MEMORY = java.time.Duration.ofSeconds(10);
+    public static final java.time.Duration KEY_MEMORY = ApiKeyStore.MEMORY;
     private final JdbcClient jdbc;
-    private final java.util.Map<String, KnownKey> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ApiKeyStore keys;
 
-    private record KnownKey(String enterpriseId, Instant until) {
-    }
 
     public EnterpriseStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.keys = new ApiKeyStore(jdbc);
     }
 
     public void insert(EnterpriseRow e) {
@@ -28,6 +27,13 @@ public final class EnterpriseStore {
                 .params(e.id(), e.name(), e.customsCode(), e.creditCode(), e.dxpId(), e.roles(), e.signingProfile(),
                         e.transportProfile(), Timestamp.from(e.createdAt()))
                 .update();
+    }
+
+    /** Changes everything but the id, the DXPID and the creation time. */
+    public boolean update(EnterpriseRow e) {
+        return jdbc.sql("update enterprise set name = ?, customs_code = ?, credit_code = ?, roles = ?, signing_profile = ?, transport_profile = ?"
+                        + " where id = ?")
+                .params(e.name(), e.customsCode(), e.creditCode(), e.roles(), e.signingProfile(), e.transportProfile(), e.id()).update() == 1;
     }
 
     public Optional<EnterpriseRow> byId(String id) {
@@ -52,48 +58,44 @@ public final class EnterpriseStore {
                 .filter(s -> s != null && s.startsWith("selftest=passed")).isPresent();
     }
 
+    /** Adds a key with every scope and no expiry (the first key of a registration). */
     public void addApiKey(String enterpriseId, String apiKey, String label) {
-        jdbc.sql("insert into api_key (key_hash, enterprise_id, label, created_at) values (?, ?, ?, ?)")
-                .params(hash(apiKey), enterpriseId, label, Timestamp.from(Instant.now())).update();
+        keys.add(enterpriseId, apiKey, label, ApiKeyStore.ALL_SCOPES, null, Instant.now());
     }
 
-    /**
-     * The enterprise an API key belongs to. Known keys are remembered for {@link #KEY_MEMORY} (a key deleted from the
-     * database stops working within that time); unknown keys are always looked up, so a new key works at once and
-     * guessing fills no memory.
-     */
+    /** The enterprise of a valid key (see {@link ApiKeyStore#valid}). */
     public Optional<String> enterpriseOfKey(String apiKey) {
-        String hash = hash(apiKey);
-        Instant now = Instant.now();
-        KnownKey known = knownKeys.get(hash);
-        if (known != null && known.until().isAfter(now)) {
-            return Optional.of(known.enterpriseId());
-        }
-        Optional<String> enterprise = jdbc.sql("select enterprise_id from api_key where key_hash = ?").param(hash).query(String.class).optional();
-        if (enterprise.isPresent()) {
-            if (knownKeys.size() >= 10_000) {
-                knownKeys.clear();
-            }
-            knownKeys.put(hash, new KnownKey(enterprise.get(), now.plus(KEY_MEMORY)));
-        } else {
-            knownKeys.remove(hash);
-        }
-        return enterprise;
+        return keys.valid(apiKey, Instant.now()).map(ApiKeyStore.KeyRow::enterpriseId);
     }
 
-
-    static String hash(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public ApiKeyStore keys() {
+        return keys;
     }
 
     private static EnterpriseRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new EnterpriseRow(rs.getString("id"), rs.getString("name"), rs.getString("customs_code"), rs.getString("credit_code"),
                 rs.getString("dxp_id"), rs.getString("roles"), rs.getString("signing_profile"), rs.getString("transport_profile"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** An enterprise this one may declare for (see V9__acts_for.sql); {@code kind} AGENT, PLATFORM, LOGISTICS or PARTNER. */
+    public record ActsFor(String code, String name, String kind, Instant createdAt) {
+    }
+
+    public List<ActsFor> actsFor(String enterpriseId) {
+        return jdbc.sql("select * from enterprise_acts_for where enterprise_id = ? order by code").param(enterpriseId)
+                .query((rs, n) -> new ActsFor(rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+                        rs.getTimestamp("created_at").toInstant())).list();
+    }
+
+    /** Adds or replaces one. */
+    public void putActsFor(String enterpriseId, ActsFor a) {
+        jdbc.sql("delete from enterprise_acts_for where enterprise_id = ? and code = ?").params(enterpriseId, a.code()).update();
+        jdbc.sql("insert into enterprise_acts_for (enterprise_id, code, name, kind, created_at) values (?, ?, ?, ?, ?)")
+                .params(enterpriseId, a.code(), a.name(), a.kind(), Timestamp.from(a.createdAt())).update();
+    }
+
+    public boolean removeActsFor(String enterpriseId, String code) {
+        return jdbc.sql("delete from enterprise_acts_for where enterprise_id = ? and code = ?").params(enterpriseId, code).update() == 1;
     }
 }

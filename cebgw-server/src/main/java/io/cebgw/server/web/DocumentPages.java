@@ -39,8 +39,11 @@ class DocumentPages {
     private final OutboxStore outbox;
     private final io.cebgw.server.store.ShipmentStore shipments;
 
+    private final io.cebgw.server.access.Audit audit;
+
     DocumentPages(SignedIn signedIn, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox,
-                  io.cebgw.server.store.ShipmentStore shipments) {
+                  io.cebgw.server.store.ShipmentStore shipments, io.cebgw.server.access.Audit audit) {
+        this.audit = audit;
         this.signedIn = signedIn;
         this.documents = documents;
         this.receipts = receipts;
@@ -88,6 +91,7 @@ class DocumentPages {
         model.addAttribute("transitions", receipts.transitions(id));
         model.addAttribute("outbox", outbox.forDocument(ctx.enterprise().id(), id));
         model.addAttribute("findings", findings(d.findings()));
+        model.addAttribute("audit", audit.of(ctx.enterprise().id(), id));
         model.addAttribute("signedXml", d.signedXml() == null ? null : new String(d.signedXml(), StandardCharsets.UTF_8));
         return "document";
     }

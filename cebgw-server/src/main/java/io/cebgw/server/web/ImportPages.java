@@ -35,13 +35,15 @@ import java.util.List;
  */
 @Controller
 class ImportPages {
+    private final io.cebgw.server.access.Audit audit;
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final String REPORT = "cebgw.import.report";
 
     private final SignedIn signedIn;
     private final DocumentImport importer;
 
-    ImportPages(SignedIn signedIn, DocumentImport importer) {
+    ImportPages(SignedIn signedIn, DocumentImport importer, io.cebgw.server.access.Audit audit) {
+        this.audit = audit;
         this.signedIn = signedIn;
         this.importer = importer;
     }
@@ -76,6 +78,8 @@ class ImportPages {
             temp = Files.createTempFile("cebgw-import", ".xlsx");
             file.transferTo(temp);
             DocumentImport.Result result = importer.importDrafts(ctx.enterprise(), layout, temp);
+            audit.record(ctx.enterprise().id(), "import", file.getOriginalFilename(), layout.type().name() + ": " + result.rows() + " rows, "
+                    + (result.imported() ? result.documents() + " drafts" : result.errors() + " errors, nothing imported"));
             model.addAttribute("result", result);
             model.addAttribute("shown", result.problems().subList(0, Math.min(50, result.problems().size())));
             if (!result.problems().isEmpty()) {

@@ -1,5 +1,8 @@
 package io.cebgw.server.web;
 
+import io.cebgw.server.store.UserRow;
+import org.springframework.http.HttpMethod;
+
 import io.cebgw.server.store.UserStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +42,12 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain people(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        // webhooks and the enterprise's relationships: its administrators only
+                        .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(UserRow.USER, UserRow.PLATFORM)
+                        .requestMatchers(HttpMethod.POST, "/enterprise/**").hasAnyRole(UserRow.USER, UserRow.PLATFORM)
+                        // a viewer reads; everything that changes something is a POST
+                        .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(UserRow.USER, UserRow.PLATFORM, UserRow.DECLARANT)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

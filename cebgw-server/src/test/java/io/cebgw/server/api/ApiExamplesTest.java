@@ -26,6 +26,9 @@ class ApiExamplesTest extends GatewayTestBase {
                 .path("application/json").path("examples");
         assertThat(examples.size()).as("one per declaration type").isGreaterThanOrEqualTo(11);
         EnterpriseService.Registered e = enterprises.register("示例", "3301964ABC", "DXPENT0000099901", "EBC", profile(SignatureSuite.SM2_SM3, "ex"));
+        // the examples are the example exporter's documents, sent through its broker and carrier: it is registered to act for them
+        enterprises.actFor(e.enterprise().id(), "3101980123", "上海示例报关有限公司", "AGENT");
+        enterprises.actFor(e.enterprise().id(), "3101987654", "上海示例国际物流有限公司", "LOGISTICS");
         List<String> refused = new ArrayList<>();
         for (var it = examples.fields(); it.hasNext(); ) {
             var example = it.next();

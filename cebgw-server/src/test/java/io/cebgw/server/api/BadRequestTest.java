@@ -67,7 +67,7 @@ class BadRequestTest extends GatewayTestBase {
         EnterpriseService.Registered a = enterprises.register("甲", "3301960001", "DXPENT0000066671", "EBC", profile(SignatureSuite.SM2_SM3, "ta"));
         EnterpriseService.Registered b = enterprises.register("乙", "3301960002", "DXPENT0000066672", "EBC", profile(SignatureSuite.SM2_SM3, "tb"));
         io.cebgw.core.model.CebMessage order = io.cebgw.sandbox.FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB303, "9710", "IMP-",
-                a.enterprise().dxpId());
+                "3301960002", a.enterprise().dxpId());
         order.baseTransfer().set("copCode", "3301960001").set("copName", "甲");
         HttpResponse<String> created = call("POST", "/api/v1/documents", b.apiKey(), "application/json",
                 io.cebgw.server.document.JsonMessages.write(order).toString());

@@ -23,7 +23,7 @@ class EventFeedTest extends GatewayTestBase {
         CebMessage accepted = FlowDocuments.document(MessageType.CEB303, "9710", "EV1-", e.enterprise().dxpId());
         CebMessage refused = FlowDocuments.document(MessageType.CEB303, "9710", "SBX-REJECT-EV2-", e.enterprise().dxpId());
         List<String> ids = declare(e.apiKey(), List.of(accepted, refused));
-        declare(other.apiKey(), List.of(FlowDocuments.document(MessageType.CEB303, "9710", "EVX-", other.enterprise().dxpId())));
+        declare(other.apiKey(), List.of(FlowDocuments.document(MessageType.CEB303, "9710", "EVX-", "3301960003", other.enterprise().dxpId())));
 
         List<JsonNode> events = new ArrayList<>();
         long cursor = 0;

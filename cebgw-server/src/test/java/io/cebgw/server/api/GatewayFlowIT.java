@@ -79,7 +79,7 @@ class GatewayFlowIT extends GatewayTestBase {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(notJson.body()).contains("GW-D001").doesNotContain("Exception");
-        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "BAD-", "DXPENT0000033333");
+        CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", "BAD-", "3301960003", "DXPENT0000033333");
         order.businessRecords().get(0).child("OrderHead").set("currency", "XXX");
         HttpResponse<String> invalid = call("POST", "/api/v1/documents?declare=true", c.apiKey(), "application/json", JsonMessages.write(order).toString());
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(422);
@@ -90,7 +90,7 @@ class GatewayFlowIT extends GatewayTestBase {
         assertThat(xmlGarbage.statusCode()).isEqualTo(400);
         assertThat(xmlGarbage.body()).contains("CEB-I004").doesNotContain("root:");
         HttpResponse<String> idem1 = call("POST", "/api/v1/documents", c.apiKey(), "application/json",
-                JsonMessages.write(FlowDocuments.document(MessageType.CEB505, "9710", "IDEM-", "DXPENT0000033333")).toString());
+                JsonMessages.write(FlowDocuments.document(MessageType.CEB505, "9710", "IDEM-", "3301960003", "DXPENT0000033333")).toString());
         assertThat(idem1.statusCode()).isEqualTo(201);
     }
 }

@@ -41,12 +41,12 @@ class HostileRequestIT extends GatewayTestBase {
     void noBadRequestGetsA5xxOrAnotherEnterprisesData() throws Exception {
         EnterpriseService.Registered owner = enterprises.register("甲方", "3301960101", "DXPENT0000077001", "EBC", profile(SignatureSuite.SM2_SM3, "h-a"));
         EnterpriseService.Registered caller = enterprises.register("乙方", "3301960102", "DXPENT0000077002", "EBC", profile(SignatureSuite.SM2_SM3, "h-b"));
-        CebMessage secret = FlowDocuments.document(MessageType.CEB303, "9710", "SECRETA-", owner.enterprise().dxpId());
+        CebMessage secret = FlowDocuments.document(MessageType.CEB303, "9710", "SECRETA-", "3301960101", owner.enterprise().dxpId());
         HttpResponse<String> own = call("POST", "/api/v1/documents", owner.apiKey(), "application/json", JsonMessages.write(secret).toString());
         assertThat(own.statusCode()).isEqualTo(201);
         String foreignId = JSON.readTree(own.body()).path("id").asText();
 
-        ObjectNode valid = JsonMessages.write(FlowDocuments.document(MessageType.CEB603, "9710", "HOSTILE-", caller.enterprise().dxpId()));
+        ObjectNode valid = JsonMessages.write(FlowDocuments.document(MessageType.CEB603, "9710", "HOSTILE-", "3301960102", caller.enterprise().dxpId()));
         Random random = new Random(20261203L);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();

@@ -38,7 +38,7 @@ class WebhookTest extends GatewayTestBase {
 
             String shipment = shipment(e.apiKey(), "9710", FlowDocuments.flow("9710", "WH-", "3301964ABC", e.enterprise().dxpId()));
             String refused = declare(e.apiKey(), List.of(FlowDocuments.document(MessageType.CEB303, "9710", "SBX-REJECT-WH2-", e.enterprise().dxpId()))).get(0);
-            declare(other.apiKey(), List.of(FlowDocuments.document(MessageType.CEB303, "9710", "WHX-", other.enterprise().dxpId())));
+            declare(other.apiKey(), List.of(FlowDocuments.document(MessageType.CEB303, "9710", "WHX-", "3301960003", other.enterprise().dxpId())));
             JsonNode done = await(e.apiKey(), shipment, s -> s.path("complete").asBoolean());
             Set<String> own = new HashSet<>(List.of(refused));
             done.path("documents").forEach(d -> own.add(d.path("id").asText()));

@@ -196,6 +196,42 @@ class WebPagesBrowserIT extends BrowserTestBase {
         }
     }
 
+    /**
+     * Roles on the pages: a viewer reads but every change is refused with the role page; a declarant declares but does not
+     * reach webhooks; a document's page shows who did what to it.
+     */
+    @Test
+    void aViewerReadsADeclarantDeclaresAndTheDocumentShowsWhoDidWhat() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("角色企业", "3301964ABC", "DXPENT0000021012", "EBC,AGENT", profile("wr"));
+        WebUsers.Created viewer = users.forEnterprise(e.enterprise().id(), "viewer", "只读", io.cebgw.server.store.UserRow.VIEWER);
+        WebUsers.Created declarant = users.forEnterprise(e.enterprise().id(), "declarant", "申报员", io.cebgw.server.store.UserRow.DECLARANT);
+        String draft = documents.create(e.enterprise().id(), JsonMessages.write(FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB303, "9710",
+                "ROLE-", e.enterprise().dxpId())).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true, null, false).document().id();
+
+        signIn("viewer", viewer.password());
+        browser.get(url("/documents/" + draft));
+        assertThat(browser.findElement(By.id("document-key")).getText()).contains("ROLE-");
+        assertThat(browser.findElements(By.id("nav-webhooks"))).as("no webhooks link for a viewer").isEmpty();
+        click("declare-draft");
+        assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("403");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("您的角色不能做这件事");
+        assertThat(store.byId(e.enterprise().id(), draft).orElseThrow().copMsgId()).as("not declared").isNull();
+        browser.get(url("/webhooks"));
+        assertThat(browser.findElements(By.id("forbidden"))).isNotEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("declarant", declarant.password());
+        browser.get(url("/webhooks"));
+        assertThat(browser.findElements(By.id("forbidden"))).as("webhooks are for administrators").isNotEmpty();
+        browser.get(url("/documents/" + draft));
+        click("declare-draft");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> store.byId(e.enterprise().id(), draft).orElseThrow().copMsgId() != null);
+        browser.navigate().refresh();
+        String trail = browser.findElement(By.id("audit")).getText();
+        assertThat(trail).contains("新建").contains("申报").contains("declarant").contains("127.0.0.1");
+    }
+
     /** Reloads the subscription's page until a delivery in this state shows. */
     private void awaitRow(String state) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
