@@ -83,7 +83,10 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The ERP client depends on nothing of ours but the JSON it documents; and nothing of ours depends on it. */
+    /**
+     * The ERP client depends on nothing of ours but the JSON it documents; and nothing of the gateway depends on it (the
+     * benchmarks, not on this classpath, use it as an ERP would).
+     */
     @Test
     void theClientStandsAlone() {
         classes().that().resideInAPackage("io.cebgw.client..")

@@ -269,7 +269,8 @@ class EntryPages {
     }
 
     /** A refusal on one line in the page's language: its code and text. */
-    private static String describe(ValidationFailed e) {
+    /** A refusal as a page shows it: its code and text in the page's language. */
+    static String describe(ValidationFailed e) {
         return e.code() + " " + (english() ? e.getMessage() : e.zh());
     }
 

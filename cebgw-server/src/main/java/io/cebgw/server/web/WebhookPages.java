@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,7 +51,7 @@ class WebhookPages {
             redirect.addFlashAttribute("secret", created.get("secret"));
             return "redirect:/webhooks/" + created.get("id") + "?enterprise=" + ctx.enterprise().id();
         } catch (ValidationFailed e) {
-            redirect.addFlashAttribute("webhookError", describe(e));
+            redirect.addFlashAttribute("webhookError", EntryPages.describe(e));
             redirect.addFlashAttribute("url", url);
             return "redirect:/webhooks?enterprise=" + ctx.enterprise().id();
         }
@@ -117,12 +116,9 @@ class WebhookPages {
             if (failed.status() == 404) {
                 throw new PageNotFound();
             }
-            redirect.addFlashAttribute("webhookError", describe(failed));
+            redirect.addFlashAttribute("webhookError", EntryPages.describe(failed));
         }
         return "redirect:/webhooks/" + id + "?enterprise=" + e;
     }
 
-    private static String describe(ValidationFailed e) {
-        return e.code() + " " + (Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage()) ? e.getMessage() : e.zh());
-    }
 }

@@ -37,6 +37,8 @@ class HostileRequestIT extends GatewayTestBase {
     private static final String[] ODD = {"", " ", "\u0000", "\ud800", "\u202e\u0645\u0631\u062d\u0628\u0627", "😀😀😀", "null", "-1", "1e309",
             "<ceb:x/>", "' or 1=1 --", "../../etc/passwd", "%00", "无"};
 
+    private List<String> foreign;
+
     @Test
     void noBadRequestGetsA5xxOrAnotherEnterprisesData() throws Exception {
         EnterpriseService.Registered owner = enterprises.register("甲方", "3301960101", "DXPENT0000077001", "EBC", profile(SignatureSuite.SM2_SM3, "h-a"));
@@ -45,6 +47,12 @@ class HostileRequestIT extends GatewayTestBase {
         HttpResponse<String> own = call("POST", "/api/v1/documents", owner.apiKey(), "application/json", JsonMessages.write(secret).toString());
         assertThat(own.statusCode()).isEqualTo(201);
         String foreignId = JSON.readTree(own.body()).path("id").asText();
+        HttpResponse<String> hook = call("POST", "/api/v1/webhooks", owner.apiKey(), "application/json",
+                "{\"url\":\"https://erp.example/SECRETA-hook\",\"events\":[\"*\"]}");
+        assertThat(hook.statusCode()).isEqualTo(201);
+        String foreignHook = JSON.readTree(hook.body()).path("id").asText();
+        String foreignKey = JSON.readTree(call("GET", "/api/v1/keys", owner.apiKey(), null, null).body()).path("keys").get(0).path("id").asText();
+        foreign = List.of(foreignId, foreignHook, foreignKey);
 
         ObjectNode valid = JsonMessages.write(FlowDocuments.document(MessageType.CEB603, "9710", "HOSTILE-", "3301960102", caller.enterprise().dxpId()));
         Random random = new Random(20261203L);
@@ -53,7 +61,7 @@ class HostileRequestIT extends GatewayTestBase {
         HttpClient client = HttpClient.newHttpClient();
         long start = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
-            HttpRequest request = hostile(random, valid, caller.apiKey(), foreignId, i);
+            HttpRequest request = hostile(random, valid, caller.apiKey(), foreign.get(random.nextInt(foreign.size())), i);
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() >= 500 || r.body().contains("SECRETA-")) {
@@ -69,7 +77,7 @@ class HostileRequestIT extends GatewayTestBase {
     private HttpRequest hostile(Random random, ObjectNode valid, String key, String foreignId, int i) throws Exception {
         String base = "http://127.0.0.1:" + port;
         HttpRequest.Builder b;
-        switch (i % 8) {
+        switch (i % 11) {
             case 0, 1, 2 -> b = post(base + "/api/v1/documents" + (random.nextInt(50) == 0 ? "?declare=true" : ""), contentType(random), body(random, valid));
             case 3 -> b = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents?limit=" + enc(odd(random)) + "&offset=" + enc(odd(random))
                     + "&type=" + enc(odd(random)) + "&status=" + enc(odd(random)))).GET();
@@ -77,8 +85,29 @@ class HostileRequestIT extends GatewayTestBase {
             case 5 -> b = post(base + "/api/v1/documents/" + enc(random.nextBoolean() ? foreignId : odd(random)) + "/declare", "application/json", "");
             case 6 -> b = post(base + "/api/v1/shipments", contentType(random), "{\"tradeMode\":\"" + odd(random) + "\",\"documents\":["
                     + body(random, valid) + "]}");
+            case 7 -> b = random.nextBoolean()
+                    ? post(base + "/api/v1/webhooks", contentType(random), "{\"url\":\"" + odd(random) + "\",\"events\":[\"" + odd(random) + "\"]}")
+                    : HttpRequest.newBuilder(URI.create(base + "/api/v1/webhooks/" + enc(random.nextBoolean() ? foreignId : odd(random))
+                    + (random.nextBoolean() ? "/deliveries?state=" + enc(odd(random)) + "&limit=" + enc(odd(random)) : "/replay")))
+                    .method(random.nextBoolean() ? "GET" : "POST", HttpRequest.BodyPublishers.noBody());
+            case 8 -> b = switch (random.nextInt(3)) {
+                case 0 -> post(base + "/api/v1/keys", contentType(random), "{\"name\":\"" + odd(random) + "\",\"scopes\":[\"" + odd(random)
+                        + "\"],\"expiresAt\":\"" + odd(random) + "\"}");
+                case 1 -> post(base + "/api/v1/keys/" + enc(random.nextBoolean() ? foreignId : odd(random)) + "/rotate", contentType(random),
+                        "{\"overlapHours\":\"" + odd(random) + "\"}");
+                default -> HttpRequest.newBuilder(URI.create(base + "/api/v1/keys/" + enc(random.nextBoolean() ? foreignId : odd(random)))).DELETE();
+            };
+            case 9 -> b = HttpRequest.newBuilder(URI.create(random.nextBoolean()
+                    ? base + "/api/v1/audit?from=" + enc(odd(random)) + "&to=" + enc(odd(random))
+                    : base + "/api/v1/documents/" + enc(random.nextBoolean() ? foreignId : odd(random)) + "/audit")).GET();
             default -> {
-                b = post(base + (random.nextBoolean() ? "/admin/v1/enterprises" : "/admin/v1/users"), contentType(random), body(random, valid));
+                b = switch (random.nextInt(3)) {
+                    case 0 -> post(base + (random.nextBoolean() ? "/admin/v1/enterprises" : "/admin/v1/users"), contentType(random), body(random, valid));
+                    case 1 -> HttpRequest.newBuilder(URI.create(base + "/admin/v1/enterprises/" + enc(odd(random)))).header("Content-Type", contentType(random))
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString(body(random, valid), StandardCharsets.UTF_8));
+                    default -> HttpRequest.newBuilder(URI.create(base + "/admin/v1/enterprises/DXPENT0000077001/acts-for/" + enc(odd(random))))
+                            .header("Content-Type", contentType(random)).PUT(HttpRequest.BodyPublishers.ofString(odd(random), StandardCharsets.UTF_8));
+                };
                 if (random.nextBoolean()) {
                     b.header("X-Admin-Key", "hostile-admin-key");   // past the key: the body itself is what is wrong
                 }

@@ -99,6 +99,10 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
                 "roles", "EBC,AGENT", "signingProfile", profile(SignatureSuite.SM2_SM3, "refused"), "transportProfile", refusing.text()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
+        WebhookReceiver erp = new WebhookReceiver();
+        HttpResponse<String> hook = call("POST", "/api/v1/webhooks", apiKey, "application/json",
+                "{\"url\":\"" + erp.url("/dead") + "\",\"events\":[\"document.dead_letter\"]}");
+        erp.secrets.put("/dead", JSON.readTree(hook.body()).path("secret").asText());
 
         String id = declare(apiKey, List.of(FlowDocuments.flow("9710", "REF-", "3301964ABC", "DXPENT0000044445").get(0))).get(0);
         JsonNode sending = null;
@@ -119,5 +123,16 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
         assertThat(log.getOut().lines().filter(l -> l.contains("dead-lettered")).toList())
                 .as("the log line names the enterprise, the document and the CopMsgId (MDC)")
                 .anyMatch(l -> l.contains(id) && l.contains(copMsgId) && l.contains("CEB-T020"));
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (erp.at("/dead").isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        erp.close();
+        assertThat(erp.at("/dead")).as("the ERP is told at once").singleElement().satisfies(r -> {
+            assertThat(r.signatureValid()).isTrue();
+            assertThat(r.event().path("type").asText()).isEqualTo("document.dead_letter");
+            assertThat(r.event().path("documentId").asText()).isEqualTo(id);
+            assertThat(r.event().path("lastError").asText()).contains("CEB-T020").doesNotContain("not-the-password");
+        });
     }
 }

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebPagesBrowserIT extends BrowserTestBase {
     @Autowired
     io.cebgw.server.document.ShipmentService shipments;
+    @Autowired
+    io.cebgw.server.store.EnterpriseStore enterprisesStore;
 
     /** An enterprise with a 9710 flow declared and finished; returns its id. */
     private String enterpriseWithFinishedFlow(String name, String dxpId, String prefix) throws Exception {
@@ -193,6 +195,28 @@ class WebPagesBrowserIT extends BrowserTestBase {
             Browser.screenshot(browser, "13-webhooks");
             browser.findElement(By.cssSelector("#deliveries tr[data-state='DELIVERED'] a")).click();
             assertThat(browser.findElement(By.id("attempts")).getText()).contains("500").contains("204");
+
+            browser.findElement(By.id("nav-enterprise")).click();
+            browser.findElement(By.name("code")).sendKeys("3101980123");
+            browser.findElement(By.name("name")).sendKeys("上海示例报关有限公司");
+            click("add-acts-for-button");
+            assertThat(browser.findElement(By.cssSelector("#acts-for tr[data-code='3101980123']")).getText()).contains("报关代理");
+            browser.findElement(By.name("code")).sendKeys("12345");
+            click("add-acts-for-button");
+            assertThat(browser.findElement(By.id("enterprise-error")).getText()).contains("GW-E007");
+            assertThat(enterprisesStore.actsFor(e.enterprise().id())).extracting(a -> a.code()).containsExactly("3101980123");
+
+            browser.findElement(By.cssSelector("details summary")).click();
+            browser.findElement(By.name("name")).clear();
+            browser.findElement(By.name("name")).sendKeys("推送企业（更名）");
+            click("save-enterprise");
+            assertThat(browser.findElement(By.id("enterprise-saved")).getText()).contains("已保存");
+            assertThat(enterprisesStore.byId(e.enterprise().id()).orElseThrow().name()).isEqualTo("推送企业（更名）");
+            browser.findElement(By.cssSelector("details summary")).click();
+            set("edit-enterprise-signing", "type=pkcs12\npath=/nowhere.p12\npassword.env=NOPE");
+            click("save-enterprise");
+            assertThat(browser.findElement(By.id("enterprise-error")).getText()).contains("GW-E006");
+            assertThat(enterprisesStore.byId(e.enterprise().id()).orElseThrow().signingProfile()).as("left as it was").doesNotContain("nowhere");
         }
     }
 
@@ -203,12 +227,12 @@ class WebPagesBrowserIT extends BrowserTestBase {
     @Test
     void aViewerReadsADeclarantDeclaresAndTheDocumentShowsWhoDidWhat() throws Exception {
         EnterpriseService.Registered e = enterprises.register("角色企业", "3301964ABC", "DXPENT0000021012", "EBC,AGENT", profile("wr"));
-        WebUsers.Created viewer = users.forEnterprise(e.enterprise().id(), "viewer", "只读", io.cebgw.server.store.UserRow.VIEWER);
-        WebUsers.Created declarant = users.forEnterprise(e.enterprise().id(), "declarant", "申报员", io.cebgw.server.store.UserRow.DECLARANT);
+        WebUsers.Created viewer = users.forEnterprise(e.enterprise().id(), "role-viewer", "只读", io.cebgw.server.store.UserRow.VIEWER);
+        WebUsers.Created declarant = users.forEnterprise(e.enterprise().id(), "role-declarant", "申报员", io.cebgw.server.store.UserRow.DECLARANT);
         String draft = documents.create(e.enterprise().id(), JsonMessages.write(FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB303, "9710",
                 "ROLE-", e.enterprise().dxpId())).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true, null, false).document().id();
 
-        signIn("viewer", viewer.password());
+        signIn("role-viewer", viewer.password());
         browser.get(url("/documents/" + draft));
         assertThat(browser.findElement(By.id("document-key")).getText()).contains("ROLE-");
         assertThat(browser.findElements(By.id("nav-webhooks"))).as("no webhooks link for a viewer").isEmpty();
@@ -218,9 +242,11 @@ class WebPagesBrowserIT extends BrowserTestBase {
         assertThat(store.byId(e.enterprise().id(), draft).orElseThrow().copMsgId()).as("not declared").isNull();
         browser.get(url("/webhooks"));
         assertThat(browser.findElements(By.id("forbidden"))).isNotEmpty();
+        browser.get(url("/enterprise"));
+        assertThat(browser.findElements(By.id("add-acts-for"))).as("only administrators register relationships").isEmpty();
         browser.manage().deleteAllCookies();
 
-        signIn("declarant", declarant.password());
+        signIn("role-declarant", declarant.password());
         browser.get(url("/webhooks"));
         assertThat(browser.findElements(By.id("forbidden"))).as("webhooks are for administrators").isNotEmpty();
         browser.get(url("/documents/" + draft));
@@ -229,7 +255,7 @@ class WebPagesBrowserIT extends BrowserTestBase {
                 .until(d -> store.byId(e.enterprise().id(), draft).orElseThrow().copMsgId() != null);
         browser.navigate().refresh();
         String trail = browser.findElement(By.id("audit")).getText();
-        assertThat(trail).contains("新建").contains("申报").contains("declarant").contains("127.0.0.1");
+        assertThat(trail).contains("新建").contains("申报").contains("role-declarant").contains("127.0.0.1");
     }
 
     /** Reloads the subscription's page until a delivery in this state shows. */
