@@ -29,9 +29,11 @@ class Workers {
     private final StatisticsKeeper statistics;
     private final WebhookFanout webhookFanout;
     private final WebhookSender webhookSender;
+    private final io.cebgw.server.ops.GatewayMeters meters;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
-            StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender) {
+            StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender, io.cebgw.server.ops.GatewayMeters meters) {
+        this.meters = meters;
         this.webhookFanout = webhookFanout;
         this.webhookSender = webhookSender;
         this.relay = relay;
@@ -80,6 +82,12 @@ class Workers {
     void webhookClaims() {
         round("webhook claim renewal", webhookSender::renewClaims);
         round("webhook stale-claim sweep", webhookSender::sweep);
+    }
+
+    /** The gauges of the metrics endpoint, read from the database. */
+    @Scheduled(fixedDelayString = "30s", initialDelayString = "30s")
+    void meters() {
+        round("meters", meters::refresh);
     }
 
     /** Only on a PostgreSQL without autovacuum: its statistics, before stale plans set in while the tables grow. */

@@ -74,6 +74,10 @@ public enum GatewayProblem implements ProblemCode {
     NO_SUCH_WEBHOOK("GW-W404", 404, "没有这个 Webhook 订阅：%1$s", "no such webhook subscription: %1$s"),
     NO_SUCH_DELIVERY("GW-W414", 404, "该订阅没有这次投递：%1$s", "this subscription has no delivery %1$s"),
 
+    METRICS_TOKEN("GW-M401", 401, "需要 Authorization: Bearer <cebgw.metrics-token>", "Authorization: Bearer <cebgw.metrics-token> is needed"),
+    METRICS_OFF("GW-M403", 403, "未配置 cebgw.metrics-token，指标与健康详情已关闭（存活与就绪检查不受影响）",
+            "no cebgw.metrics-token is configured: metrics and health details are off (liveness and readiness still answer)"),
+
     HTTP_BAD_BODY("GW-H400", 400, "请求无效：%1$s", "bad request: %1$s"),
     HTTP_TOKEN("GW-H401", 401, "令牌错误或缺失（Authorization: Bearer …）", "missing or wrong token (Authorization: Bearer …)"),
     HTTP_POST_ONLY("GW-H405", 405, "只接受 POST", "POST only"),

@@ -132,6 +132,7 @@ class DocumentController {
         m.put("stateName", Map.of("zh", o.state().label(java.util.Locale.CHINESE), "en", o.state().label(java.util.Locale.ENGLISH)));
         m.put("attempts", o.attempts());
         m.put("lastError", o.lastError());
+        m.put("nextAttemptAt", o.state() == io.cebgw.core.lifecycle.OutboxState.PENDING && o.attempts() > 0 ? o.nextAttemptAt().toString() : null);
         return m;
     }
 

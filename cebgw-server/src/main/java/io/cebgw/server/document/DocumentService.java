@@ -57,6 +57,8 @@ public final class DocumentService {
     private static final java.util.Set<MessageType> NAMES_NO_PARTNER = java.util.Set.of(MessageType.CEB303, MessageType.CEB505);
     /** Enterprise rows by id (DXPID and name never change while the server runs). */
     private final SenderCheck senders;
+    /** The longest business key a document row keeps (its numbers are far shorter when valid: the length findings say so). */
+    private static final int MAX_KEY = 255;
     private final Audit audit;
     /** The audit action of a new document by its appType: a new declaration, a change of one, or its cancellation. */
     private static final Map<String, String> ACTION_BY_APP_TYPE = Map.of("1", "document.create", "2", "document.modify", "3", "document.delete_request");
@@ -111,7 +113,7 @@ public final class DocumentService {
         checkAppType(enterpriseId, message, head.has("appType") ? head.get("appType") : "1", key);
         List<Finding> findings = findings(enterpriseId, message, null);
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
-        if (declare && !errors.isEmpty()) {
+        if ((declare || key.length() > MAX_KEY) && !errors.isEmpty()) { // a key too long to keep is refused even for a draft
             throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), findings);
         }
         var now = clock.instant();
@@ -202,8 +204,10 @@ public final class DocumentService {
     private Signed sign(String enterpriseId, CebMessage message) throws ValidationFailed {
         EnterpriseRow enterprise = senders.caller(enterpriseId);
         byte[] signed;
+        long started = System.nanoTime();
         try {
             signed = signers.signer(enterprise).sign(message);
+            io.micrometer.core.instrument.Metrics.timer("cebgw.signing").record(java.time.Duration.ofNanos(System.nanoTime() - started));
         } catch (SigningException e) {
             throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(e.describe(Locale.CHINA), e.describe(Locale.ENGLISH)));
         }
@@ -264,6 +268,10 @@ public final class DocumentService {
         String key = BusinessKey.of(message.type(), head::get);
         checkAppType(enterpriseId, message, appType, key, id);
         List<Finding> findings = findings(enterpriseId, message, id);
+        if (key.length() > MAX_KEY) {
+            List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+            throw new ValidationFailed(GatewayProblem.NOT_VALID.with(Math.max(1, errors.size())), errors);
+        }
         try {
             tx.executeWithoutResult(status -> {
                 documents.replaceDraft(enterpriseId, id, key, head.get("guid"), appType, FindingsJson.write(findings), new CebWriter().write(message),

@@ -107,13 +107,17 @@ public final class OutboxRelay {
 
     private boolean send(OutboxRow row) {
         try (LogContext context = LogContext.document(row.enterpriseId(), row.documentId(), row.copMsgId())) {
+            String name = "unusable"; // the enterprise's transport could not even be opened
             try {
-                route.transportFor(row.enterpriseId()).send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
+                Transport transport = route.transportFor(row.enterpriseId());
+                name = transport.name();
+                transport.send(new Transport.Envelope(row.copMsgId(), row.payload(), row.id()));
+                sends(name, "sent");
                 return true;
             } catch (TransportException e) {
-                failed(row, e);
+                failed(row, e, name);
             } catch (RuntimeException e) {
-                failed(row, new TransportException("unexpected failure: " + e, e));
+                failed(row, new TransportException("unexpected failure: " + e, e), name);
             }
             return false; // the failure is logged inside the context, so the line names the document
         }
@@ -123,7 +127,7 @@ public final class OutboxRelay {
      * The decision after a failed attempt: retry later by the enterprise's policy, or dead letter — at once when no
      * retry can help (refused credentials, unknown queue, a message too large, a configuration mistake).
      */
-    private void failed(OutboxRow row, TransportException failure) {
+    private void failed(OutboxRow row, TransportException failure, String transportName) {
         int attempt = row.attempts() + 1;
         RetryPolicy policy;
         try {
@@ -135,6 +139,7 @@ public final class OutboxRelay {
         boolean dead = policy.givesUpAfter(attempt, failure);
         Instant next = clock.instant().plus(policy.delayAfter(attempt));
         String reason = failure.code() + " " + failure.problem().zh() + " / " + failure.problem().en();
+        sends(transportName, dead ? "dead" : "retry");
         if (dead) {
             tx.executeWithoutResult(status -> {
                 outbox.failed(row.id(), reason, next, true);
@@ -150,6 +155,12 @@ public final class OutboxRelay {
         } else {
             LOG.warn("outbox: attempt {} failed for good, dead-lettered: {}", attempt, reason);
         }
+    }
+
+    /** Counts a send by transport type and outcome (sent, retry, dead) in {@code cebgw.sends}. */
+    private static void sends(String transportName, String outcome) {
+        String type = transportName.contains(":") ? transportName.substring(0, transportName.indexOf(':')) : transportName;
+        io.micrometer.core.instrument.Metrics.counter("cebgw.sends", "transport", type, "outcome", outcome).increment();
     }
 
     /** Renews this relay's claims; runs on its own thread, also while a send takes long. */

@@ -222,6 +222,10 @@ public final class ReceiptProcessor implements Transport.BatchHandler {
                 throw new IllegalStateException("document " + doc.id() + " changed although it was locked");
             }
             written.transitions.add(new ReceiptStore.Transition(doc.id(), doc.status(), status, time, clock.instant()));
+            io.micrometer.core.instrument.Timer.builder("cebgw.receipt.latency").description("from the document's previous change to this receipt")
+                    .tag("type", doc.messageType()).tag("status", status).publishPercentileHistogram()
+                    .register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .record(java.time.Duration.between(doc.updatedAt(), clock.instant()));
             outcome = ReceiptOutcome.APPLIED;
         }
         written.add(new ReceiptStore.ReceiptRow(doc.enterpriseId(), doc.id(), receiptType, status, time, info, copMsgId, outcome.name(),

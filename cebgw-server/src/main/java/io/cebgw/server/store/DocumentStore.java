@@ -220,4 +220,14 @@ public final class DocumentStore {
                 rs.getBytes("unsigned_xml"), rs.getBytes("signed_xml"), rs.getBytes("envelope"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** Every enterprise's documents by type and status ("draft" not declared, "none" declared without a receipt yet). */
+    public java.util.Map<List<String>, Integer> countsByTypeAndStatus() {
+        java.util.Map<List<String>, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("select message_type, case when cop_msg_id is null then 'draft' when status is null then 'none' else status end as s,"
+                        + " count(*) as n from document group by message_type, case when cop_msg_id is null then 'draft' when status is null"
+                        + " then 'none' else status end")
+                .query((rs, n) -> out.put(List.of(rs.getString("message_type"), rs.getString("s")), rs.getInt("n"))).list();
+        return out;
+    }
 }

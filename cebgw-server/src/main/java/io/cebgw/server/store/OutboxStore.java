@@ -53,7 +53,7 @@ public final class OutboxStore {
             jdbc.sql("update outbox set claimed_by = :relay, claimed_at = :now where id in (:ids)")
                     .param("relay", relayId).param("now", Timestamp.from(now)).param("ids", ids).update();
             return jdbc.sql("select o.id, o.enterprise_id, o.document_id, o.cop_msg_id, coalesce(o.payload, d.envelope) as payload, o.attempts,"
-                            + " o.state, o.last_error from outbox o left join document d on d.id = o.document_id where o.id in (:ids) order by o.id")
+                            + " o.state, o.last_error, o.next_attempt_at from outbox o left join document d on d.id = o.document_id where o.id in (:ids) order by o.id")
                     .param("ids", ids).query(OutboxStore::row).list();
         });
     }
@@ -99,6 +99,37 @@ public final class OutboxStore {
                 .query(OutboxStore::row).list();
     }
 
+    /** A document whose sending failed: dead-lettered, or retrying after failed attempts. */
+    public record Trouble(String documentId, String messageType, String businessKey, OutboxRow outbox) {
+    }
+
+    /** An enterprise's sending trouble, newest first: {@code dead} the dead letters, otherwise those retrying. */
+    public List<Trouble> troubles(String enterpriseId, boolean dead, int limit) {
+        String which = dead ? "o.state = 'DEAD'" : "o.state = 'PENDING' and o.attempts > 0";
+        return jdbc.sql("select o.id, o.enterprise_id, o.document_id, o.cop_msg_id, null as payload, o.attempts, o.state, o.last_error,"
+                        + " o.next_attempt_at, d.message_type, d.business_key from outbox o join document d on d.id = o.document_id"
+                        + " where o.enterprise_id = ? and " + which + " order by o.id desc limit ?")
+                .params(enterpriseId, limit)
+                .query((rs, n) -> new Trouble(rs.getString("document_id"), rs.getString("message_type"), rs.getString("business_key"), row(rs, n)))
+                .list();
+    }
+
+    /** How many of an enterprise's envelopes are dead ({@code DEAD}) and retrying ({@code RETRYING}). */
+    public Map<String, Integer> troubleCounts(String enterpriseId) {
+        Map<String, Integer> counts = new TreeMap<>(Map.of("DEAD", 0, "RETRYING", 0));
+        jdbc.sql("select case when state = 'DEAD' then 'DEAD' else 'RETRYING' end as k, count(*) as n from outbox"
+                        + " where enterprise_id = ? and (state = 'DEAD' or (state = 'PENDING' and attempts > 0)) group by case when state = 'DEAD'"
+                        + " then 'DEAD' else 'RETRYING' end")
+                .param(enterpriseId).query((rs, n) -> counts.put(rs.getString("k"), rs.getInt("n"))).list();
+        return counts;
+    }
+
+    /** When the oldest envelope still waiting to be sent was queued; empty when none waits. */
+    public java.util.Optional<Instant> oldestPending() {
+        return jdbc.sql("select min(created_at) from outbox where state = 'PENDING'").query((rs, n) -> rs.getTimestamp(1)).optional()
+                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
+    }
+
     public Map<String, Integer> countsByState() {
         Map<String, Integer> counts = new TreeMap<>();
         jdbc.sql("select state, count(*) as n from outbox group by state")
@@ -108,6 +139,7 @@ public final class OutboxStore {
 
     private static OutboxRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new OutboxRow(rs.getLong("id"), rs.getString("enterprise_id"), rs.getString("document_id"), rs.getString("cop_msg_id"),
-                rs.getBytes("payload"), rs.getInt("attempts"), OutboxState.valueOf(rs.getString("state")), rs.getString("last_error"));
+                rs.getBytes("payload"), rs.getInt("attempts"), OutboxState.valueOf(rs.getString("state")), rs.getString("last_error"),
+                rs.getTimestamp("next_attempt_at").toInstant());
     }
 }

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The start page: how many documents are in each status, and which have waited too long for a receipt. */
+/**
+ * The start page: how many documents are in each status, how many could not be sent (dead letters) or are being retried,
+ * and which have waited too long for a receipt.
+ */
 @Controller
 class DashboardPage {
     /** A declared document without any change for this long is shown as waiting. */
@@ -19,8 +22,10 @@ class DashboardPage {
     private final SignedIn signedIn;
     private final DocumentStore documents;
     private final Clock clock;
+    private final io.cebgw.server.store.OutboxStore outbox;
 
-    DashboardPage(SignedIn signedIn, DocumentStore documents, Clock clock) {
+    DashboardPage(SignedIn signedIn, DocumentStore documents, Clock clock, io.cebgw.server.store.OutboxStore outbox) {
+        this.outbox = outbox;
         this.signedIn = signedIn;
         this.documents = documents;
         this.clock = clock;
@@ -33,6 +38,7 @@ class DashboardPage {
         model.addAttribute("counts", documents.countsByStatus(ctx.enterprise().id()));
         model.addAttribute("waiting", documents.waiting(ctx.enterprise().id(), clock.instant().minus(TOO_LONG), 20));
         model.addAttribute("waitingMinutes", TOO_LONG.toMinutes());
+        model.addAttribute("trouble", outbox.troubleCounts(ctx.enterprise().id()));
         return "dashboard";
     }
 }

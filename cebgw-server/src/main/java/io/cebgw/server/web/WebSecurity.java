@@ -15,7 +15,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two doors. The machine door ({@code /api/}, {@code /admin/}, OpenAPI) keeps its own keys (X-Api-Key, X-Admin-Key),
+ * Two doors. The machine door ({@code /api/}, {@code /admin/}, OpenAPI, {@code /actuator/}) keeps its own keys (X-Api-Key,
+ * X-Admin-Key, the metrics token),
  * no session, no CSRF. The people door (every web page) is a form login with a session and CSRF tokens; every page
  * needs a signed-in user except the login page and static files.
  */
@@ -25,7 +26,7 @@ class WebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain machines(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**", "/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        return http.securityMatcher("/api/**", "/admin/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -62,6 +62,21 @@ class BadRequestTest extends GatewayTestBase {
         assertThat(log.getOut() + log.getErr()).doesNotContain("\tat ");
     }
 
+    /** A draft may carry errors, but not a number too long to keep: 422 with the length finding (the hostile walk found a 500). */
+    @Test
+    void aDraftWhoseNumberIsFarTooLongIs422() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("长编号", "3301964ABC", "DXPENT0000066668", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "long"));
+        io.cebgw.core.model.CebMessage list = io.cebgw.sandbox.FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB603, "9710", "L-",
+                e.enterprise().dxpId());
+        list.businessRecords().get(0).head().set("copNo", "X".repeat(300));
+        HttpResponse<String> r = call("POST", "/api/v1/documents", e.apiKey(), "application/json", io.cebgw.server.document.JsonMessages.write(list).toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("GW-D003").contains("copNo");
+        list.businessRecords().get(0).head().set("copNo", "X".repeat(40));
+        HttpResponse<String> draft = call("POST", "/api/v1/documents", e.apiKey(), "application/json", io.cebgw.server.document.JsonMessages.write(list).toString());
+        assertThat(draft.statusCode()).as("a draft with a fixable error is still kept").isEqualTo(201);
+    }
+
     @Test
     void aDocumentIsAlwaysSentInTheCallersNameWhateverItsTransferBlockSays() throws Exception {
         EnterpriseService.Registered a = enterprises.register("甲", "3301960001", "DXPENT0000066671", "EBC", profile(SignatureSuite.SM2_SM3, "ta"));

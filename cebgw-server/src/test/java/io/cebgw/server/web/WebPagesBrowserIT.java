@@ -24,6 +24,10 @@ class WebPagesBrowserIT extends BrowserTestBase {
     io.cebgw.server.document.ShipmentService shipments;
     @Autowired
     io.cebgw.server.store.EnterpriseStore enterprisesStore;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    io.cebgw.server.access.Audit auditTrail;
 
     /** An enterprise with a 9710 flow declared and finished; returns its id. */
     private String enterpriseWithFinishedFlow(String name, String dxpId, String prefix) throws Exception {
@@ -197,18 +201,18 @@ class WebPagesBrowserIT extends BrowserTestBase {
             assertThat(browser.findElement(By.id("attempts")).getText()).contains("500").contains("204");
 
             browser.findElement(By.id("nav-enterprise")).click();
-            browser.findElement(By.name("code")).sendKeys("3101980123");
-            browser.findElement(By.name("name")).sendKeys("上海示例报关有限公司");
+            browser.findElement(By.id("acts-for-code")).sendKeys("3101980123");
+            browser.findElement(By.id("acts-for-name")).sendKeys("上海示例报关有限公司");
             click("add-acts-for-button");
             assertThat(browser.findElement(By.cssSelector("#acts-for tr[data-code='3101980123']")).getText()).contains("报关代理");
-            browser.findElement(By.name("code")).sendKeys("12345");
+            browser.findElement(By.id("acts-for-code")).sendKeys("12345");
             click("add-acts-for-button");
             assertThat(browser.findElement(By.id("enterprise-error")).getText()).contains("GW-E007");
             assertThat(enterprisesStore.actsFor(e.enterprise().id())).extracting(a -> a.code()).containsExactly("3101980123");
 
             browser.findElement(By.cssSelector("details summary")).click();
-            browser.findElement(By.name("name")).clear();
-            browser.findElement(By.name("name")).sendKeys("推送企业（更名）");
+            browser.findElement(By.cssSelector("#edit-enterprise input[name='name']")).clear();
+            browser.findElement(By.cssSelector("#edit-enterprise input[name='name']")).sendKeys("推送企业（更名）");
             click("save-enterprise");
             assertThat(browser.findElement(By.id("enterprise-saved")).getText()).contains("已保存");
             assertThat(enterprisesStore.byId(e.enterprise().id()).orElseThrow().name()).isEqualTo("推送企业（更名）");
@@ -256,6 +260,44 @@ class WebPagesBrowserIT extends BrowserTestBase {
         browser.navigate().refresh();
         String trail = browser.findElement(By.id("audit")).getText();
         assertThat(trail).contains("新建").contains("申报").contains("role-declarant").contains("127.0.0.1");
+    }
+
+    /**
+     * A document that could not be sent is seen on the overview (发送失败), in the list of sending failures with its error in
+     * words, and on its own page; one click sends it again.
+     */
+    @Test
+    void aDocumentThatCouldNotBeSentIsSeenAndSentAgain() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("发送失败企业", "3301964ABC", "DXPENT0000021013", "EBC,AGENT", profile("wd"));
+        WebUsers.Created user = users.forEnterprise(e.enterprise().id(), "sender", "发送员");
+        String id = documents.create(e.enterprise().id(), JsonMessages.write(FlowDocuments.document(io.cebgw.core.spec.MessageType.CEB303, "9710",
+                "DEAD-", e.enterprise().dxpId())).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true, null, true).document().id();
+        long sent = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < sent && !"SENT".equals(jdbc.sql("select state from outbox where document_id = ?").param(id).query(String.class).single())) {
+            Thread.sleep(50);
+        }
+        // as the relay leaves a document whose broker refused the password (PerEnterpriseTransportTest drives the real one)
+        jdbc.sql("update outbox set state = 'DEAD', attempts = 1, last_error = ? where document_id = ?")
+                .params("CEB-T020 消息服务器拒绝了登录 / the broker refused the credentials", id).update();
+        signIn("sender", user.password());
+        assertThat(browser.findElement(By.cssSelector("#sending-counts a[data-kind='DEAD'] strong")).getText()).isEqualTo("1");
+        browser.findElement(By.cssSelector("#sending-counts a[data-kind='DEAD']")).click();
+        assertThat(browser.findElement(By.cssSelector("#dead-letters tr[data-id='" + id + "']")).getText()).contains("拒绝了登录");
+        browser.findElement(By.cssSelector("#dead-letters tr[data-id='" + id + "'] a")).click();
+        assertThat(browser.findElement(By.cssSelector("#sending tr[data-state='DEAD']")).getText()).contains("CEB-T020");
+        click("resend");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end && !"SENT".equals(jdbc.sql("select state from outbox where document_id = ?").param(id).query(String.class).single())) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("select state from outbox where document_id = ?").param(id).query(String.class).single()).isEqualTo("SENT");
+        browser.get(url("/sending"));
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-id='" + id + "']"))).isEmpty();
+        assertThat(auditOf(e.enterprise().id(), id)).contains("document.resend");
+    }
+
+    private String auditOf(String enterpriseId, String id) {
+        return auditTrail.of(enterpriseId, id).toString();
     }
 
     /** Reloads the subscription's page until a delivery in this state shows. */
