@@ -30,9 +30,12 @@ class Workers {
     private final WebhookFanout webhookFanout;
     private final WebhookSender webhookSender;
     private final io.cebgw.server.ops.GatewayMeters meters;
+    private final io.cebgw.server.ops.Alerting alerting;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
-            StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender, io.cebgw.server.ops.GatewayMeters meters) {
+            StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender, io.cebgw.server.ops.GatewayMeters meters,
+            io.cebgw.server.ops.Alerting alerting) {
+        this.alerting = alerting;
         this.meters = meters;
         this.webhookFanout = webhookFanout;
         this.webhookSender = webhookSender;
@@ -88,6 +91,12 @@ class Workers {
     @Scheduled(fixedDelayString = "30s", initialDelayString = "30s")
     void meters() {
         round("meters", meters::refresh);
+    }
+
+    /** Alerts to the configured robots and receivers (docs/zh/ops.md). */
+    @Scheduled(fixedDelayString = "${cebgw.alerts.interval:60s}", initialDelayString = "${cebgw.alerts.interval:60s}")
+    void alerts() {
+        round("alerts", alerting::round);
     }
 
     /** Only on a PostgreSQL without autovacuum: its statistics, before stale plans set in while the tables grow. */

@@ -133,7 +133,7 @@ public final class WebhookSender {
     }
 
     /** The header value: t=<unix seconds>,v1=<hex HMAC-SHA256 over "<t>.<body>">. */
-    static String signature(String secret, Instant at, byte[] body) {
+    public static String signature(String secret, Instant at, byte[] body) {
         long t = at.getEpochSecond();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
