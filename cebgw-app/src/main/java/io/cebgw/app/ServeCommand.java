@@ -42,7 +42,18 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         properties = all;
-        var context = GatewayApplication.start(properties.toArray(String[]::new));
+        org.springframework.context.ConfigurableApplicationContext context;
+        try {
+            context = GatewayApplication.start(properties.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // a configuration mistake is told in one line (Spring Boot printed its analysis already), not as an internal error
+            org.springframework.boot.diagnostics.FailureAnalysis mistake = new io.cebgw.server.ops.StartupFailureAnalyzer().analyze(e);
+            if (mistake == null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("cebgw serve: 无法启动 / cannot start: " + mistake.getDescription());
+            return io.cebgw.cli.ExitCode.UNREADABLE;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();

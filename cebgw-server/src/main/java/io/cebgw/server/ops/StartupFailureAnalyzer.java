@@ -1,0 +1,31 @@
+package io.cebgw.server.ops;
+
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.transport.TransportException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+import java.util.Locale;
+
+/**
+ * A configuration mistake that stops the start-up (a transport that refuses the password, a key that does not open) is
+ * reported as what it is — its code and its text in Chinese and English, and where to mend it — instead of a stack
+ * trace (Spring Boot prints this analysis and keeps the trace for debug logging).
+ */
+public final class StartupFailureAnalyzer implements FailureAnalyzer {
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransportException e) {
+                return new FailureAnalysis(e.code() + " " + e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
+                        "检查默认传输的设置（cebgw.transport.*，或环境变量 CEBGW_TRANSPORT_*）及其密码文件或环境变量，见 docs/zh/transports.md；"
+                                + "\nCheck the default transport's settings (cebgw.transport.*) and its password file or variable (docs/transports.md).", e);
+            }
+            if (t instanceof SigningException e) {
+                return new FailureAnalysis(e.code() + " " + e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
+                        "检查签名配置（密钥文件路径、口令文件或环境变量），见 docs/zh/signing.md；\nCheck the signing profile (key path, password file or variable), docs/signing.md.", e);
+            }
+        }
+        return null;
+    }
+}
