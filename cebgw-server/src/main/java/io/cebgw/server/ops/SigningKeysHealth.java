@@ -57,7 +57,7 @@ public final class SigningKeysHealth implements HealthIndicator {
                 X509Certificate cert = signers.certificate(e);
                 days.accept(e, Duration.between(now, cert.getNotAfter().toInstant()).toDays());
             } catch (SigningException ex) {
-                failed.accept(e, ex.code() + " " + ex.describe(Locale.CHINA) + " / " + ex.describe(Locale.ENGLISH));
+                failed.accept(e, ex.describe(Locale.CHINA) + " / " + ex.describe(Locale.ENGLISH));
                 days.accept(e, null);
             }
         }

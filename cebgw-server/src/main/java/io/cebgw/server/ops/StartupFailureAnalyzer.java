@@ -17,12 +17,12 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TransportException e) {
-                return new FailureAnalysis(e.code() + " " + e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
+                return new FailureAnalysis(e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
                         "检查默认传输的设置（cebgw.transport.*，或环境变量 CEBGW_TRANSPORT_*）及其密码文件或环境变量，见 docs/zh/transports.md；"
                                 + "\nCheck the default transport's settings (cebgw.transport.*) and its password file or variable (docs/transports.md).", e);
             }
             if (t instanceof SigningException e) {
-                return new FailureAnalysis(e.code() + " " + e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
+                return new FailureAnalysis(e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
                         "检查签名配置（密钥文件路径、口令文件或环境变量），见 docs/zh/signing.md；\nCheck the signing profile (key path, password file or variable), docs/signing.md.", e);
             }
         }

@@ -76,6 +76,6 @@ public final class TransportsHealth implements HealthIndicator {
     }
 
     private static String words(TransportException e) {
-        return e.code() + " " + e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH);
+        return e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH);
     }
 }

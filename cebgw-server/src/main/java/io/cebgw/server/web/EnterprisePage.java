@@ -88,7 +88,7 @@ class EnterprisePage {
         String c = code.strip();
         if (!c.matches("[0-9A-Za-z]{10}|[0-9A-Za-z]{18}") || !KINDS.contains(kind)) {
             Problem p = GatewayProblem.ACTS_FOR_FIELDS.with(c);
-            redirect.addFlashAttribute("enterpriseError", p.code().code() + " " + p.describe(LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("enterpriseError", p.describe(LocaleContextHolder.getLocale()));
         } else {
             service.actFor(ctx.enterprise().id(), c, name == null || name.isBlank() ? null : name.strip(), kind);
         }
