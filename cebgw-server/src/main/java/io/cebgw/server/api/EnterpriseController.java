@@ -57,11 +57,14 @@ class EnterpriseController {
     Map<String, Object> selfTest(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String id) throws Exception {
         EnterpriseRow e = enterprises.byId(id).orElseThrow();
         SelfTest.Report report;
+        java.nio.file.Path folder = Files.createTempDirectory("cebgw-selftest");
         try {
-            report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e),
-                    SelfTest.folder(Files.createTempDirectory("cebgw-selftest")), Duration.ofSeconds(60)).run();
+            report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e), SelfTest.folder(folder),
+                    Duration.ofSeconds(60)).run();
         } catch (SigningException ex) {
             throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)));
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(folder); // nothing of the run is left behind
         }
         enterprises.recordSelfTest(id, report.passed(), java.time.Instant.now());
         ByteArrayOutputStream text = new ByteArrayOutputStream();

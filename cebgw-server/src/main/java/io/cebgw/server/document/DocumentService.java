@@ -1,7 +1,5 @@
 package io.cebgw.server.document;
 
-import io.cebgw.server.access.Audit;
-
 import io.cebgw.core.codec.CebReader;
 import io.cebgw.core.codec.CebWriter;
 import io.cebgw.core.codec.ReadResult;
@@ -23,10 +21,10 @@ import io.cebgw.core.validation.Declared;
 import io.cebgw.core.validation.MessageValidator;
 import io.cebgw.core.xml.CebReadException;
 import io.cebgw.core.xml.XmlLimits;
+import io.cebgw.server.access.Audit;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseRow;
-import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
 import io.cebgw.server.store.ShipmentStore;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,7 +53,7 @@ public final class DocumentService {
     private final CrossDocumentRules crossDocument = new CrossDocumentRules();
     /** Types whose rules across documents would only repeat the key check every create already does. */
     private static final java.util.Set<MessageType> NAMES_NO_PARTNER = java.util.Set.of(MessageType.CEB303, MessageType.CEB505);
-    /** Enterprise rows by id (DXPID and name never change while the server runs). */
+    /** The caller as it is now, and what it may speak for (BaseTransfer, sender fields). */
     private final SenderCheck senders;
     /** The longest business key a document row keeps (its numbers are far shorter when valid: the length findings say so). */
     private static final int MAX_KEY = 255;

@@ -42,11 +42,19 @@ class OnboardingIT extends GatewayTestBase {
         assertThat(steps.get(3).path("done").asBoolean()).isFalse();
         assertThat(steps.get(4).path("done").asBoolean()).isFalse();
 
+        java.util.Set<String> before = selfTestFolders();
         JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
         assertThat(selfTest.path("passed").asBoolean()).as(selfTest.path("report").asText()).isTrue();
+        assertThat(selfTestFolders()).as("the self-test leaves no folder behind").isSubsetOf(before);
         assertThat(selfTest.path("report").asText()).contains("结论：通过");
         JsonNode after = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
         assertThat(after.get(3).path("done").asBoolean()).isTrue();
         assertThat(after.get(4).path("detail").asText()).contains("传输");
+    }
+
+    private static java.util.Set<String> selfTestFolders() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cebgw-selftest")).collect(java.util.stream.Collectors.toSet());
+        }
     }
 }
