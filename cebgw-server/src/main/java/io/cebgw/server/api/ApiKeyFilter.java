@@ -92,11 +92,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
         return "GET".equals(method) || "HEAD".equals(method) ? "read" : "declare";
     }
 
-    private static String path(HttpServletRequest request) {
+    /** The path as the dispatcher matches it (decoded, no ;parameters, within the application). */
+    static String path(HttpServletRequest request) {
         return org.springframework.util.StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
     }
 
-    private static void refuse(HttpServletResponse response, io.cebgw.core.problem.Problem p) throws IOException {
+    /** Answers with the problem as every API refusal does (problem+json). */
+    static void refuse(HttpServletResponse response, io.cebgw.core.problem.Problem p) throws IOException {
         ProblemDetail problem = Problems.answer(p); // the same shape as every API refusal
         response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json;charset=UTF-8");

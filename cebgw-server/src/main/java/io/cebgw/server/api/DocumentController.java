@@ -41,11 +41,8 @@ class DocumentController {
     private final OutboxStore outbox;
     private final Clock clock;
 
-    private final io.cebgw.server.access.Audit audit;
 
-    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock,
-                       io.cebgw.server.access.Audit audit) {
-        this.audit = audit;
+    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock) {
         this.service = service;
         this.documents = documents;
         this.receipts = receipts;
@@ -71,12 +68,7 @@ class DocumentController {
 
     @PostMapping("/{id}/resend")
     Map<String, Object> resend(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
-        DocumentRow d = find(enterprise, id);
-        int requeued = outbox.resend(enterprise, id, clock.instant());
-        if (requeued > 0) {
-            audit.record(enterprise, "document.resend", id, d.messageType() + " " + d.businessKey());
-        }
-        return Map.of("id", d.id(), "requeued", requeued);
+        return Map.of("id", id, "requeued", service.resend(enterprise, id));
     }
 
     @GetMapping

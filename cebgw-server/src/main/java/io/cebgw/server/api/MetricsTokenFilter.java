@@ -1,9 +1,6 @@
 package io.cebgw.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.problem.GatewayProblem;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,9 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +21,6 @@ import java.security.MessageDigest;
  */
 @Component
 class MetricsTokenFilter extends OncePerRequestFilter {
-    private static final UrlPathHelper PATHS = new UrlPathHelper();
-    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
-
-    static {
-        PATHS.setUrlDecode(true);
-        PATHS.setRemoveSemicolonContent(true);
-    }
 
     private final String token;
 
@@ -42,7 +30,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        String path = ApiKeyFilter.path(request);
         return !path.startsWith("/actuator") || path.equals("/actuator/health/liveness") || path.equals("/actuator/health/readiness");
     }
 
@@ -62,9 +50,6 @@ class MetricsTokenFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, io.cebgw.core.problem.Problem p) throws IOException {
-        ProblemDetail problem = Problems.answer(p);
-        response.setStatus(problem.getStatus());
-        response.setContentType("application/problem+json;charset=UTF-8");
-        JSON.writeValue(response.getOutputStream(), problem);
+        ApiKeyFilter.refuse(response, p);
     }
 }

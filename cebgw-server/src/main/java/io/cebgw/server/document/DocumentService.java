@@ -282,6 +282,19 @@ public final class DocumentService {
         return declare ? declare(enterpriseId, id) : documents.byId(enterpriseId, id).orElseThrow();
     }
 
+    /**
+     * Sends a sent or dead-lettered document again with its CopMsgId (the transports and customs recognise a repeat);
+     * audited. Returns how many outbox rows were queued again (0: it is waiting to be sent already).
+     */
+    public int resend(String enterpriseId, String id) throws ValidationFailed {
+        DocumentRow row = documents.byId(enterpriseId, id).orElseThrow(() -> notFound(id));
+        int requeued = outbox.resend(enterpriseId, id, clock.instant());
+        if (requeued > 0) {
+            audit.record(enterpriseId, "document.resend", id, row.messageType() + " " + row.businessKey());
+        }
+        return requeued;
+    }
+
     /** Deletes a draft; a declared document stays (it has a history at customs). */
     public void deleteDraft(String enterpriseId, String id) throws ValidationFailed {
         DocumentRow row = documents.byId(enterpriseId, id).orElseThrow(() -> notFound(id));

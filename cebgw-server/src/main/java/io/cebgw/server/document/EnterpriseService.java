@@ -18,6 +18,8 @@ import java.util.UUID;
 /** Registers enterprises with an API key; with the in-process sandbox, also registers their certificate there. */
 public final class EnterpriseService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How an enterprise may act for another: its customs broker, its platform, its carrier, or a partner. */
+    private static final java.util.Set<String> ACTS_FOR_KINDS = java.util.Set.of("AGENT", "PLATFORM", "LOGISTICS", "PARTNER");
 
     private final EnterpriseStore enterprises;
     private final Signers signers;
@@ -78,7 +80,19 @@ public final class EnterpriseService {
      * Changes an enterprise's profile. A new transport profile is checked and a new signing profile opened before
      * anything is stored; the change takes effect at once here and within seconds on other nodes, without a restart.
      */
-    public EnterpriseRow update(EnterpriseRow old, Changes c) throws SigningException, TransportException {
+    public EnterpriseRow update(EnterpriseRow old, Changes c) throws ValidationFailed {
+        try {
+            return change(old, c);
+        } catch (SigningException e) {
+            throw ValidationFailed.of(io.cebgw.core.problem.GatewayProblem.ENTERPRISE_PROFILE,
+                    new io.cebgw.core.finding.Localized(e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH)));
+        } catch (TransportException e) {
+            throw ValidationFailed.of(io.cebgw.core.problem.GatewayProblem.ENTERPRISE_PROFILE,
+                    new io.cebgw.core.finding.Localized(e.describe(java.util.Locale.CHINA), e.describe(java.util.Locale.ENGLISH)));
+        }
+    }
+
+    private EnterpriseRow change(EnterpriseRow old, Changes c) throws SigningException, TransportException {
         EnterpriseRow row = new EnterpriseRow(old.id(), pick(c.name(), old.name()), pick(c.customsCode(), old.customsCode()),
                 blankIsNull(pick(c.creditCode(), old.creditCode())), old.dxpId(), pick(c.roles(), old.roles()),
                 pick(c.signingProfile(), old.signingProfile()), blankIsNull(pick(c.transportProfile(), old.transportProfile())), old.createdAt());
@@ -98,7 +112,10 @@ public final class EnterpriseService {
     }
 
     /** Registers that the enterprise may declare for another one (its customs code); replaces an earlier entry. */
-    public EnterpriseStore.ActsFor actFor(String enterpriseId, String code, String name, String kind) {
+    public EnterpriseStore.ActsFor actFor(String enterpriseId, String code, String name, String kind) throws ValidationFailed {
+        if (code == null || !code.matches("[0-9A-Za-z]{10}|[0-9A-Za-z]{18}") || !ACTS_FOR_KINDS.contains(kind)) {
+            throw ValidationFailed.of(io.cebgw.core.problem.GatewayProblem.ACTS_FOR_FIELDS, code);
+        }
         EnterpriseStore.ActsFor a = new EnterpriseStore.ActsFor(code, name, kind, clock.instant());
         enterprises.putActsFor(enterpriseId, a);
         senders.forget(enterpriseId);

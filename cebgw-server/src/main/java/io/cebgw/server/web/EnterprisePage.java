@@ -1,13 +1,11 @@
 package io.cebgw.server.web;
 
 import io.cebgw.core.problem.GatewayProblem;
-import io.cebgw.core.problem.Problem;
 import io.cebgw.server.access.Audit;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.Onboarding;
 import io.cebgw.server.document.ValidationFailed;
 import io.cebgw.server.store.UserRow;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,10 +69,6 @@ class EnterprisePage {
             redirect.addFlashAttribute("enterpriseSaved", true);
         } catch (ValidationFailed e) {
             redirect.addFlashAttribute("enterpriseError", EntryPages.describe(e));
-        } catch (io.cebgw.core.signing.SigningException e) {
-            redirect.addFlashAttribute("enterpriseError", "GW-E006 " + e.describe(LocaleContextHolder.getLocale()));
-        } catch (io.cebgw.core.transport.TransportException e) {
-            redirect.addFlashAttribute("enterpriseError", "GW-E006 " + e.describe(LocaleContextHolder.getLocale()));
         }
         return "redirect:/enterprise?enterprise=" + ctx.enterprise().id();
     }
@@ -85,12 +79,10 @@ class EnterprisePage {
                   @RequestParam(required = false) String name, @RequestParam(defaultValue = "AGENT") String kind, RedirectAttributes redirect)
             throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
-        String c = code.strip();
-        if (!c.matches("[0-9A-Za-z]{10}|[0-9A-Za-z]{18}") || !KINDS.contains(kind)) {
-            Problem p = GatewayProblem.ACTS_FOR_FIELDS.with(c);
-            redirect.addFlashAttribute("enterpriseError", p.describe(LocaleContextHolder.getLocale()));
-        } else {
-            service.actFor(ctx.enterprise().id(), c, name == null || name.isBlank() ? null : name.strip(), kind);
+        try {
+            service.actFor(ctx.enterprise().id(), code.strip(), name == null || name.isBlank() ? null : name.strip(), kind);
+        } catch (ValidationFailed e) {
+            redirect.addFlashAttribute("enterpriseError", EntryPages.describe(e));
         }
         return "redirect:/enterprise?enterprise=" + ctx.enterprise().id();
     }
@@ -115,5 +107,5 @@ class EnterprisePage {
                 .body(audit.csv(ctx.enterprise().id(), now.minus(java.time.Duration.ofDays(90)), now.plusSeconds(1)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final java.util.Set<String> KINDS = java.util.Set.of("AGENT", "PLATFORM", "LOGISTICS", "PARTNER");
+
 }

@@ -1,8 +1,7 @@
 package io.cebgw.server.web;
 
-import io.cebgw.server.access.Audit;
-import io.cebgw.server.store.DocumentRow;
-import io.cebgw.server.store.DocumentStore;
+import io.cebgw.server.document.DocumentService;
+import io.cebgw.server.document.ValidationFailed;
 import io.cebgw.server.store.OutboxStore;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
 
 /**
  * Sending trouble a person can act on: the documents the gateway gave up sending (dead letters) and those it is
@@ -23,16 +21,12 @@ import java.time.Clock;
 class SendingPage {
     private final SignedIn signedIn;
     private final OutboxStore outbox;
-    private final DocumentStore documents;
-    private final Audit audit;
-    private final Clock clock;
+    private final DocumentService documents;
 
-    SendingPage(SignedIn signedIn, OutboxStore outbox, DocumentStore documents, Audit audit, Clock clock) {
+    SendingPage(SignedIn signedIn, OutboxStore outbox, DocumentService documents) {
         this.signedIn = signedIn;
         this.outbox = outbox;
         this.documents = documents;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping("/sending")
@@ -49,12 +43,11 @@ class SendingPage {
     String resend(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String id,
                   @RequestParam(defaultValue = "document") String back, RedirectAttributes redirect) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
-        DocumentRow d = documents.byId(ctx.enterprise().id(), id).orElseThrow(PageNotFound::new);
-        int requeued = outbox.resend(ctx.enterprise().id(), id, clock.instant());
-        if (requeued > 0) {
-            audit.record(ctx.enterprise().id(), "document.resend", id, d.messageType() + " " + d.businessKey());
+        try {
+            redirect.addFlashAttribute("resent", documents.resend(ctx.enterprise().id(), id));
+        } catch (ValidationFailed e) {
+            throw new PageNotFound();
         }
-        redirect.addFlashAttribute("resent", requeued);
         return "sending".equals(back) ? "redirect:/sending?enterprise=" + ctx.enterprise().id()
                 : "redirect:/documents/" + id + "?enterprise=" + ctx.enterprise().id();
     }
