@@ -237,6 +237,7 @@ class WebPagesBrowserIT extends BrowserTestBase {
                 "ROLE-", e.enterprise().dxpId())).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true, null, false).document().id();
 
         signIn("role-viewer", viewer.password());
+        signedIn();
         browser.get(url("/documents/" + draft));
         assertThat(browser.findElement(By.id("document-key")).getText()).contains("ROLE-");
         assertThat(browser.findElements(By.id("nav-webhooks"))).as("no webhooks link for a viewer").isEmpty();
@@ -251,6 +252,7 @@ class WebPagesBrowserIT extends BrowserTestBase {
         browser.manage().deleteAllCookies();
 
         signIn("role-declarant", declarant.password());
+        signedIn();
         browser.get(url("/webhooks"));
         assertThat(browser.findElements(By.id("forbidden"))).as("webhooks are for administrators").isNotEmpty();
         browser.get(url("/documents/" + draft));
@@ -298,6 +300,12 @@ class WebPagesBrowserIT extends BrowserTestBase {
 
     private String auditOf(String enterpriseId, String id) {
         return auditTrail.of(enterpriseId, id).toString();
+    }
+
+    /** Waits until the login form has taken the user to the overview (signIn does not wait). */
+    private void signedIn() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("nav-dashboard")));
     }
 
     /** Reloads the subscription's page until a delivery in this state shows. */
