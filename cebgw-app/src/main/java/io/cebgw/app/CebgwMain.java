@@ -15,7 +15,7 @@ public final class CebgwMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = CebgwCommand.run(args, out, err, new DemoCommand(), new ServeCommand(), new ArchiveCommand());
+        int code = CebgwCommand.run(args, out, err, new DemoCommand(), new ServeCommand(), new DoctorCommand(), new ArchiveCommand());
         out.flush();
         err.flush();
         System.exit(code);

@@ -63,9 +63,9 @@ class DocumentedCommandsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("CEB-U001").contains("valdate").contains("validate");
         ByteArrayOutputStream err2 = new ByteArrayOutputStream();
-        assertThat(CebgwCommand.run(new String[] {"doctor", "--help"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        assertThat(CebgwCommand.run(new String[] {"healthcheck", "--help"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err2, true, StandardCharsets.UTF_8), new DemoCommand(), new ServeCommand(), new ArchiveCommand())).isEqualTo(2);
-        assertThat(err2.toString(StandardCharsets.UTF_8)).contains("doctor").doesNotContain("Usage:");
+        assertThat(err2.toString(StandardCharsets.UTF_8)).contains("healthcheck").doesNotContain("Usage:");
     }
 
     @Test
@@ -73,12 +73,24 @@ class DocumentedCommandsTest {
         CommandLine cli = CebgwCommand.commandLine(System.out, System.err, new ServeCommand());
         CommandLine.ParseResult parsed = cli.parseArgs("serve", "--server.port=18500", "--spring.datasource.url=jdbc:h2:mem:x");
         ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
-        assertThat(serve.settings).containsExactly("--server.port=18500", "--spring.datasource.url=jdbc:h2:mem:x");
+        assertThat(serve.settings.arguments(serve.unmatched)).containsExactly("--server.port=18500", "--spring.datasource.url=jdbc:h2:mem:x");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = CebgwCommand.run(new String[] {"serve", "--server.port"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ServeCommand());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("CEB-U003").contains("--server.port");
+    }
+
+    @Test
+    void aConfigurationFileThatIsNotThereIsNamedBeforeAnythingStarts() {
+        for (String command : List.of("serve", "doctor")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = CebgwCommand.run(new String[] {command, "--config", "/nonexistent/cebgw.properties"},
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    new ServeCommand(), new DoctorCommand());
+            assertThat(exit).as(command).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("CEB-U004").contains("/nonexistent/cebgw.properties");
+        }
     }
 
     private static List<String> documentedCommands() throws IOException {

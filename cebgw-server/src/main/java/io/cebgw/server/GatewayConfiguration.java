@@ -72,6 +72,11 @@ class GatewayConfiguration {
     }
 
     @Bean
+    io.cebgw.server.document.JointSelfTest jointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock) {
+        return new io.cebgw.server.document.JointSelfTest(signers, enterprises, clock);
+    }
+
+    @Bean
     EnterpriseStore enterpriseStore(JdbcClient jdbc) {
         return new EnterpriseStore(jdbc);
     }
@@ -131,8 +136,10 @@ class GatewayConfiguration {
     @Bean
     DocumentService documentService(io.cebgw.server.document.SenderCheck senders, io.cebgw.server.access.Audit audit, DocumentStore documents,
                                     OutboxStore outbox, io.cebgw.server.store.ShipmentStore shipments, Signers signers, TransactionTemplate tx,
-                                    Clock clock, EnterpriseTransports transports) {
-        return new DocumentService(senders, audit, documents, outbox, shipments, signers, tx, clock, transports::transferNode);
+                                    Clock clock, EnterpriseTransports transports, GatewayProperties properties) {
+        io.cebgw.core.validation.MessageValidator validator = properties.xsdFolder() == null ? new io.cebgw.core.validation.MessageValidator()
+                : new io.cebgw.core.validation.MessageValidator(new io.cebgw.core.validation.XsdCheck(properties.xsdFolder()));
+        return new DocumentService(senders, audit, documents, outbox, shipments, signers, tx, clock, transports::transferNode, validator);
     }
 
     @Bean

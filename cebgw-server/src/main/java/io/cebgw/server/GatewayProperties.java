@@ -18,11 +18,13 @@ import java.time.Duration;
  * @param sandboxStepMillis time between the sandbox's receipts
  * @param transport       the default transport ({@code cebgw.transport.type=amqp}, {@code cebgw.transport.uri=…}; the keys of
  *                        docs/transports.md); empty: the folder transport on {@code exchangeFolder}
+ * @param xsdFolder       the official 202205 XSD folder: when set, every document is also checked against the XSDs before
+ *                        it is signed (and {@code cebgw doctor} checks that they load)
  */
 @ConfigurationProperties(prefix = "cebgw")
 public record GatewayProperties(Path exchangeFolder, Duration pollInterval, Duration relayInterval, Duration firstRetry,
                                 Duration maxRetry, Integer maxAttempts, boolean sandbox, Long sandboxStepMillis,
-                                java.util.Map<String, String> transport) {
+                                java.util.Map<String, String> transport, Path xsdFolder) {
     public GatewayProperties {
         exchangeFolder = exchangeFolder == null ? Path.of("data", "exchange") : exchangeFolder;
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;

@@ -1,18 +1,35 @@
 package io.cebgw.server;
 
+import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.Signers;
+import io.cebgw.server.ops.AlertChannel;
+import io.cebgw.server.ops.AlertRules;
+import io.cebgw.server.ops.Alerting;
+import io.cebgw.server.ops.Doctor;
 import io.cebgw.server.ops.GatewayMeters;
 import io.cebgw.server.ops.SigningKeysHealth;
 import io.cebgw.server.ops.TransportsHealth;
+import io.cebgw.server.store.AlertStore;
+import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
+import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Health (readiness: transports, signing keys) and the gateway's meters (docs/zh/ops.md). */
+/** Health (readiness: transports, signing keys), the gateway's meters, alerts and {@code cebgw doctor} (docs/zh/ops.md). */
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
     @Bean("transportsHealthIndicator")
@@ -31,20 +48,30 @@ class OpsConfiguration {
     }
 
     @Bean
-    io.cebgw.server.ops.Alerting alerting(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, TransportsHealth transports,
-                                          SigningKeysHealth keys, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
-                                          org.springframework.core.env.Environment env) {
-        java.util.List<io.cebgw.server.ops.AlertChannel> channels = new java.util.ArrayList<>();
-        for (String type : java.util.List.of("dingtalk", "wecom", "feishu", "webhook")) {
+    Doctor doctor(DataSource dataSource, Dialect dialect, GatewayProperties properties, EnterpriseStore enterprises, Signers signers, Clock clock,
+                  Environment env) {
+        TransportSpec transport = properties.transportSpec();
+        Set<Path> folders = new LinkedHashSet<>(List.of(Path.of("."), properties.exchangeFolder()));
+        if (transport.get("root") != null) {
+            folders.add(Path.of(transport.get("root")));
+        }
+        return new Doctor(new Doctor.Setup(dataSource, dialect, transport, properties.xsdFolder(), List.copyOf(folders),
+                env.getProperty("cebgw.doctor.min-free-disk", DataSize.class, DataSize.ofMegabytes(256)).toBytes()), enterprises, signers, clock);
+    }
+
+    @Bean
+    Alerting alerting(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, TransportsHealth transports,
+                      SigningKeysHealth keys, JdbcClient jdbc, Clock clock, Environment env) {
+        List<AlertChannel> channels = new ArrayList<>();
+        for (String type : List.of("dingtalk", "wecom", "feishu", "webhook")) {
             String url = env.getProperty("cebgw.alerts." + type + ".url");
             if (url != null && !url.isBlank()) {
-                channels.add(new io.cebgw.server.ops.AlertChannel(type, url.strip(), env.getProperty("cebgw.alerts." + type + ".secret")));
+                channels.add(new AlertChannel(type, url.strip(), env.getProperty("cebgw.alerts." + type + ".secret")));
             }
         }
-        io.cebgw.server.ops.AlertRules rules = new io.cebgw.server.ops.AlertRules(enterprises, documents, outbox, transports, keys, clock,
-                new io.cebgw.server.ops.AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", java.time.Duration.class,
-                        java.time.Duration.ofMinutes(30)), env.getProperty("cebgw.alerts.outbox-age", java.time.Duration.class, java.time.Duration.ofMinutes(10))));
-        return new io.cebgw.server.ops.Alerting(rules, new io.cebgw.server.store.AlertStore(jdbc), channels,
-                env.getProperty("cebgw.alerts.repeat", java.time.Duration.class, java.time.Duration.ofHours(4)), clock);
+        AlertRules rules = new AlertRules(enterprises, documents, outbox, transports, keys, clock,
+                new AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", Duration.class, Duration.ofMinutes(30)),
+                        env.getProperty("cebgw.alerts.outbox-age", Duration.class, Duration.ofMinutes(10))));
+        return new Alerting(rules, new AlertStore(jdbc), channels, env.getProperty("cebgw.alerts.repeat", Duration.class, Duration.ofHours(4)), clock);
     }
 }

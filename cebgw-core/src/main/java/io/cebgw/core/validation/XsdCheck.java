@@ -94,6 +94,19 @@ public final class XsdCheck {
         return findings;
     }
 
+    /** Loads both schema files now (each includes the envelope and signature schemas): what keeps one from loading, if anything. */
+    public List<String> unavailable() {
+        List<String> problems = new ArrayList<>();
+        for (String file : List.of(EXPORT, IMPORT)) {
+            try {
+                schemas.computeIfAbsent(file, this::load);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
     private Schema load(String file) {
         Path path = directory.resolve(file);
         if (!Files.isRegularFile(path)) {

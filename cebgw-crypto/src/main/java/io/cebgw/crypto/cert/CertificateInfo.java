@@ -44,7 +44,7 @@ public record CertificateInfo(String certNo, String subject, String issuer, Inst
         return new CertificateInfo(CertNo.of(certificate), certificate.getSubjectX500Principal().getName(),
                 certificate.getIssuerX500Principal().getName(), notBefore, notAfter,
                 suite.map(SignatureSuite::keyAlgorithm).orElse(certificate.getPublicKey().getAlgorithm()), bits,
-                certificate.getSigAlgName(), suite, rules, Duration.between(now, notAfter).toDays());
+                certificate.getSigAlgName(), suite, rules, Math.floorDiv(Duration.between(now, notAfter).toSeconds(), 86_400L));
     }
 
     public boolean expired() {
@@ -53,6 +53,11 @@ public record CertificateInfo(String certNo, String subject, String issuer, Inst
 
     public boolean expiresSoon() {
         return daysToExpiry <= WARN_DAYS;
+    }
+
+    /** A certificate that names itself as issuer: made for tests ({@code cebgw keygen}, the demo), never one the E-Port CA issued. */
+    public boolean selfSigned() {
+        return subject.equals(issuer);
     }
 
     /** True when the key type is not the one the issue date calls for (e.g. an RSA certificate issued in 2023). */

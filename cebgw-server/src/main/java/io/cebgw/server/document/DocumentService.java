@@ -49,7 +49,7 @@ public final class DocumentService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final TransferNode.Lookup transferNodes;
-    private final MessageValidator validator = new MessageValidator();
+    private final MessageValidator validator;
     private final CrossDocumentRules crossDocument = new CrossDocumentRules();
     /** Types whose rules across documents would only repeat the key check every create already does. */
     private static final java.util.Set<MessageType> NAMES_NO_PARTNER = java.util.Set.of(MessageType.CEB303, MessageType.CEB505);
@@ -61,9 +61,13 @@ public final class DocumentService {
     /** The audit action of a new document by its appType: a new declaration, a change of one, or its cancellation. */
     private static final Map<String, String> ACTION_BY_APP_TYPE = Map.of("1", "document.create", "2", "document.modify", "3", "document.delete_request");
 
-    /** With a transfer-node lookup: a platform's enterprises get their documents wrapped in {@code DxpMsgSv}. */
+    /**
+     * With a transfer-node lookup (a platform's enterprises get their documents wrapped in {@code DxpMsgSv}) and the
+     * validator every document passes before it is kept (the spec's rules, and the official XSDs where configured).
+     */
     public DocumentService(SenderCheck senders, Audit audit, DocumentStore documents, OutboxStore outbox, ShipmentStore shipments, Signers signers,
-                           TransactionTemplate tx, Clock clock, TransferNode.Lookup transferNodes) {
+                           TransactionTemplate tx, Clock clock, TransferNode.Lookup transferNodes, MessageValidator validator) {
+        this.validator = validator;
         this.audit = audit;
         this.transferNodes = transferNodes;
         this.senders = senders;

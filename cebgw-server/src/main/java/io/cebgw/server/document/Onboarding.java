@@ -1,18 +1,18 @@
 package io.cebgw.server.document;
 
-import io.cebgw.core.signing.SigningException;
-import io.cebgw.crypto.cert.CertificateInfo;
+import io.cebgw.server.ops.Check;
+import io.cebgw.server.ops.KeyProbe;
+import io.cebgw.server.ops.TransportProbe;
 import io.cebgw.server.store.EnterpriseRow;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The five access steps (海关备案, 电子口岸入网/卡, 数据交换 DXPID, 联调测试, 上线运行) with what the gateway can check
- * itself: data present, signing key reachable with a valid certificate, DXPID well-formed, sandbox self-test
- * passed, production transport configured.
+ * itself: data present, signing key reachable with a valid certificate the E-Port issued, DXPID well-formed, sandbox
+ * self-test passed, production transport connecting — the key and transport checks are {@code cebgw doctor}'s.
  */
 public final class Onboarding {
     private final Signers signers;
@@ -41,11 +41,23 @@ public final class Onboarding {
         steps.add(new Step(4, "联调测试", "joint testing", selfTestPassed,
                 selfTestPassed ? "沙箱自测已通过" : "尚未通过沙箱自测（POST /api/v1/enterprise/selftest 或 cebgw sandbox selftest）",
                 selfTestPassed ? "the sandbox self-test passed" : "the sandbox self-test has not passed yet"));
-        boolean production = productionTransport(e.transportProfile());
-        steps.add(new Step(5, "上线运行", "go-live", production && selfTestPassed,
-                production ? "已配置正式传输方式" : "尚未配置正式传输方式（transportProfile）",
-                production ? "a production transport is configured" : "no production transport is configured"));
+        steps.add(goLiveStep(e, selfTestPassed));
         return steps;
+    }
+
+    /** A production transport of its own that connects and logs in now (the check {@code cebgw doctor} makes), after a passed self-test. */
+    private static Step goLiveStep(EnterpriseRow e, boolean selfTestPassed) {
+        if (!productionTransport(e.transportProfile())) {
+            return new Step(5, "上线运行", "go-live", false, "尚未配置正式传输方式（transportProfile）", "no production transport is configured");
+        }
+        Check connects = TransportProbe.profile(e.dxpId(), e.transportProfile());
+        if (connects.failed()) {
+            return new Step(5, "上线运行", "go-live", false, "正式传输连不上：" + connects.detail().zh() + "。" + connects.remedy().zh(),
+                    "the production transport does not connect: " + connects.detail().en() + ". " + connects.remedy().en());
+        }
+        return new Step(5, "上线运行", "go-live", selfTestPassed,
+                "正式传输已连接并登录" + (selfTestPassed ? "" : "，但联调测试尚未通过"),
+                "the production transport connects and logs in" + (selfTestPassed ? "" : ", but joint testing has not passed"));
     }
 
     /** A profile of its own that parses and is not marked as the sandbox's ({@code sandbox=true}). */
@@ -60,17 +72,13 @@ public final class Onboarding {
         }
     }
 
+    /** Done with a key that opens and a certificate the E-Port issued that is still valid; a test certificate is not access. */
     private Step certificateStep(EnterpriseRow e) {
-        try {
-            X509Certificate certificate = signers.certificate(e);
-            CertificateInfo info = CertificateInfo.of(certificate, clock.instant());
-            boolean ok = !info.expired();
-            return new Step(2, "电子口岸入网（证书/卡）", "E-Port access (certificate / card)", ok,
-                    (ok ? "证书可用 " : "证书已过期 ") + info.certNo() + "，剩余 " + info.daysToExpiry() + " 天",
-                    (ok ? "certificate usable " : "certificate expired ") + info.certNo() + ", " + info.daysToExpiry() + " days left");
-        } catch (SigningException ex) {
-            return new Step(2, "电子口岸入网（证书/卡）", "E-Port access (certificate / card)", false,
-                    "签名密钥不可用：" + ex.describe(java.util.Locale.CHINA), "the signing key is not usable: " + ex.describe(java.util.Locale.ENGLISH));
-        }
+        KeyProbe.Probe probe = KeyProbe.probe(e, signers, clock.instant());
+        Check c = probe.check();
+        boolean done = !c.failed() && !probe.testCertificate();
+        String remedy = c.remedy().zh().isEmpty() ? "" : "。" + c.remedy().zh();
+        String remedyEn = c.remedy().en().isEmpty() ? "" : ". " + c.remedy().en();
+        return new Step(2, "电子口岸入网（证书/卡）", "E-Port access (certificate / card)", done, c.detail().zh() + remedy, c.detail().en() + remedyEn);
     }
 }

@@ -46,7 +46,11 @@ public final class GatewayMeters implements MeterBinder {
                 .register(registry);
         Gauge.builder("cebgw.outbox.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
                 .description("how long the oldest envelope still to be sent has waited").register(registry);
-        refresh();
+        try {
+            refresh();
+        } catch (org.springframework.dao.DataAccessException e) {
+            // no tables yet (cebgw doctor on a database serve has not migrated): the workers' next refresh fills the gauges
+        }
     }
 
     /** Reads the gauges' values again. */

@@ -5,18 +5,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** The few places where the three databases differ: row claiming and the migration folder. */
+/** The few places where the three databases differ: row claiming, the migration folder, reading the clock. */
 public enum Dialect {
-    H2("h2", " for update"),
-    POSTGRESQL("postgresql", " for update skip locked"),
-    MARIADB("mariadb", " for update skip locked");
+    H2("h2", " for update", "select extract(epoch from current_timestamp)"),
+    POSTGRESQL("postgresql", " for update skip locked", "select extract(epoch from clock_timestamp())"),
+    MARIADB("mariadb", " for update skip locked", "select unix_timestamp(now(3))");
 
     private final String migrations;
     private final String lockClause;
+    private final String clockQuery;
 
-    Dialect(String migrations, String lockClause) {
+    Dialect(String migrations, String lockClause, String clockQuery) {
         this.migrations = migrations;
         this.lockClause = lockClause;
+        this.clockQuery = clockQuery;
+    }
+
+    /** The database's clock as seconds since 1970 (UTC, with a fraction), whatever the session's time zone. */
+    public String clockQuery() {
+        return clockQuery;
     }
 
     /** The Flyway location of this database's migrations. */

@@ -3,6 +3,7 @@ package io.cebgw.server.web;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.access.Audit;
 import io.cebgw.server.document.EnterpriseService;
+import io.cebgw.server.document.JointSelfTest;
 import io.cebgw.server.document.Onboarding;
 import io.cebgw.server.document.ValidationFailed;
 import io.cebgw.server.store.UserRow;
@@ -31,8 +32,11 @@ class EnterprisePage {
     private final Onboarding onboarding;
     private final EnterpriseService service;
     private final Audit audit;
+    private final JointSelfTest selfTest;
 
-    EnterprisePage(SignedIn signedIn, EnterpriseStore enterprises, Onboarding onboarding, EnterpriseService service, Audit audit) {
+    EnterprisePage(SignedIn signedIn, EnterpriseStore enterprises, Onboarding onboarding, EnterpriseService service, Audit audit,
+                   JointSelfTest selfTest) {
+        this.selfTest = selfTest;
         this.service = service;
         this.audit = audit;
         this.signedIn = signedIn;
@@ -91,6 +95,19 @@ class EnterprisePage {
     String stopActingFor(Authentication auth, @RequestParam(required = false) String enterprise, @PathVariable String code) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         service.stopActingFor(ctx.enterprise().id(), code);
+        return "redirect:/enterprise?enterprise=" + ctx.enterprise().id();
+    }
+
+    /** Onboarding step 4 from a button (its administrators only: WebSecurity): the self-test over the enterprise's own transport. */
+    @PostMapping("/enterprise/selftest")
+    String selfTest(Authentication auth, @RequestParam(required = false) String enterprise, java.util.Locale locale, RedirectAttributes redirect)
+            throws Exception {
+        SignedIn.Context ctx = signedIn.context(auth, enterprise);
+        try {
+            redirect.addFlashAttribute("selfTestReport", selfTest.run(ctx.enterprise(), locale).report());
+        } catch (ValidationFailed e) {
+            redirect.addFlashAttribute("enterpriseError", EntryPages.describe(e));
+        }
         return "redirect:/enterprise?enterprise=" + ctx.enterprise().id();
     }
 

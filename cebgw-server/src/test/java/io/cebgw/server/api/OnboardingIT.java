@@ -46,10 +46,24 @@ class OnboardingIT extends GatewayTestBase {
         JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
         assertThat(selfTest.path("passed").asBoolean()).as(selfTest.path("report").asText()).isTrue();
         assertThat(selfTestFolders()).as("the self-test leaves no folder behind").isSubsetOf(before);
-        assertThat(selfTest.path("report").asText()).contains("结论：通过");
+        assertThat(selfTest.path("report").asText()).contains("结论：通过").startsWith("传输：临时交换目录");
         JsonNode after = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
         assertThat(after.get(3).path("done").asBoolean()).isTrue();
         assertThat(after.get(4).path("detail").asText()).contains("传输");
+    }
+
+    @Test
+    void aTestCertificateIsNotEPortAccess() throws Exception {
+        java.nio.file.Path p12 = DIR.resolve("onb-self.p12");
+        io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=自签,C=CN",
+                java.time.Duration.ofDays(30)), p12, "pw-self".toCharArray(), "cebgw");
+        java.nio.file.Path pw = DIR.resolve("onb-self.pw");
+        java.nio.file.Files.writeString(pw, "pw-self\n");
+        String apiKey = enterprises.register("自签证书", "3302960002", "DXPENT0000055556", "EBC,AGENT",
+                "type=pkcs12\npath=" + p12 + "\npassword.file=" + pw + "\n").apiKey();
+        JsonNode step2 = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding").get(1);
+        assertThat(step2.path("done").asBoolean()).as(step2.toString()).isFalse();
+        assertThat(step2.path("detail").asText()).contains("测试证书").contains("cebgw csr");
     }
 
     private static java.util.Set<String> selfTestFolders() throws java.io.IOException {

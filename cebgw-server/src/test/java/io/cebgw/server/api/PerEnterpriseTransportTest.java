@@ -63,7 +63,12 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
         JsonNode steps = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
-        assertThat(steps.get(4).path("detail").asText()).isEqualTo("已配置正式传输方式");
+        assertThat(steps.get(4).path("detail").asText()).as("step 5 connects, as doctor does").startsWith("正式传输已连接并登录");
+        JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
+        String report = selfTest.path("report").asText();
+        assertThat(selfTest.path("passed").asBoolean()).as(report).isTrue();
+        assertThat(report).as("step 4 runs over the enterprise's own broker and says so").startsWith("传输：企业自己的传输 amqp " + RabbitMq.URI)
+                .contains("运行后删除");
 
         Registry registry = new Registry();
         registry.register(new Enterprise("自有通道", "3301964ABC", "DXPENT0000044444", List.of(TestKeys.key(SignatureSuite.SM2_SM3).certificate())));

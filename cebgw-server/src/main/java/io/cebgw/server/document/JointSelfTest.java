@@ -1,0 +1,81 @@
+package io.cebgw.server.document;
+
+import io.cebgw.core.problem.GatewayProblem;
+import io.cebgw.core.finding.Localized;
+import io.cebgw.core.signing.SigningException;
+import io.cebgw.core.transport.End;
+import io.cebgw.core.transport.TransportException;
+import io.cebgw.core.transport.TransportSpec;
+import io.cebgw.sandbox.SelfTest;
+import io.cebgw.server.store.EnterpriseRow;
+import io.cebgw.server.store.EnterpriseStore;
+import io.cebgw.transports.PrivateExchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Onboarding step 4: one 9710 and one 9810 flow signed with the enterprise's own key, answered by a sandbox in this
+ * process — over the enterprise's own AMQP connection (temporary queues beside its own) where it has one, else over a
+ * temporary folder; the report names which, and nothing of the run is left behind.
+ */
+public final class JointSelfTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final Signers signers;
+    private final EnterpriseStore enterprises;
+    private final Clock clock;
+
+    /** The outcome and the printed report (its first line names the transport). */
+    public record Result(boolean passed, String report) {
+    }
+
+    public JointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock) {
+        this.signers = signers;
+        this.enterprises = enterprises;
+        this.clock = clock;
+    }
+
+    public Result run(EnterpriseRow e, Locale locale) throws Exception {
+        boolean english = "en".equals(locale.getLanguage());
+        SelfTest.Report report;
+        String over;
+        try (PrivateExchange exchange = PrivateExchange.beside(ownTransport(e))) {
+            over = exchange.describe(english);
+            var sandboxEnd = exchange.open(End.EXCHANGE);
+            SelfTest.Ends ends;
+            try {
+                ends = new SelfTest.Ends(sandboxEnd, exchange.open(End.ENTERPRISE));
+            } catch (TransportException ex) {
+                sandboxEnd.close();
+                throw ex;
+            }
+            report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e), ends, TIMEOUT).run();
+        } catch (SigningException ex) {
+            throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)));
+        } catch (TransportException ex) {
+            throw ValidationFailed.of(GatewayProblem.CANNOT_ROUTE, new Localized(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)));
+        }
+        enterprises.recordSelfTest(e.id(), report.passed(), clock.instant());
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        out.println((english ? "transport: " : "传输：") + over);
+        report.print(out, locale);
+        return new Result(report.passed(), text.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The enterprise's transport profile, when it has one that parses (a broken one is the doctor's and step 5's to report). */
+    private static TransportSpec ownTransport(EnterpriseRow e) {
+        if (e.transportProfile() == null || e.transportProfile().isBlank()) {
+            return null;
+        }
+        try {
+            return TransportSpec.parse(e.transportProfile(), "transport profile of " + e.dxpId());
+        } catch (TransportException ex) {
+            return null;
+        }
+    }
+}
