@@ -137,8 +137,14 @@ class GatewayConfiguration {
     DocumentService documentService(io.cebgw.server.document.SenderCheck senders, io.cebgw.server.access.Audit audit, DocumentStore documents,
                                     OutboxStore outbox, io.cebgw.server.store.ShipmentStore shipments, Signers signers, TransactionTemplate tx,
                                     Clock clock, EnterpriseTransports transports, GatewayProperties properties) {
-        io.cebgw.core.validation.MessageValidator validator = properties.xsdFolder() == null ? new io.cebgw.core.validation.MessageValidator()
-                : new io.cebgw.core.validation.MessageValidator(new io.cebgw.core.validation.XsdCheck(properties.xsdFolder()));
+        io.cebgw.core.validation.MessageValidator validator = new io.cebgw.core.validation.MessageValidator();
+        if (properties.xsdFolder() != null) {
+            io.cebgw.core.validation.XsdCheck xsd = new io.cebgw.core.validation.XsdCheck(properties.xsdFolder());
+            if (!xsd.unavailable().isEmpty()) { // refused at start-up, not on every document
+                throw new io.cebgw.server.ops.SettingMistake("cebgw.xsd-folder=" + properties.xsdFolder(), String.join("; ", xsd.unavailable()));
+            }
+            validator = new io.cebgw.core.validation.MessageValidator(xsd);
+        }
         return new DocumentService(senders, audit, documents, outbox, shipments, signers, tx, clock, transports::transferNode, validator);
     }
 

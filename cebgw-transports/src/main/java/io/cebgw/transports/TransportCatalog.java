@@ -52,6 +52,11 @@ public final class TransportCatalog {
         RetryPolicy.of(spec, RetryPolicy.DEFAULT);
     }
 
+    /** Where the end receives from (see {@link TransportFactory#source}): equal strings mean one queue or folder. */
+    public static String source(TransportSpec spec, End end) throws TransportException {
+        return factory(spec).source(spec, end);
+    }
+
     /** Connects and logs in without sending anything (what an operator's check runs). */
     public static void check(TransportSpec spec) throws TransportException {
         RetryPolicy.of(spec, RetryPolicy.DEFAULT);

@@ -38,6 +38,24 @@ class TransportCatalogTest {
         }, "CEB-T002");
     }
 
+    /** One source however it is written (the gateway lets one transport per source consume); another queue or vhost is another source. */
+    @Test
+    void theSourceOfAnEndIsTheSameWhateverTheSpelling() throws Exception {
+        String source = TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://MQ.example", "queues", "ceb.x")), End.ENTERPRISE);
+        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example:5672/%2F", "send-queue", "ceb.x.out",
+                "receive-queue", "ceb.x.in", "user", "u", "password.env", "P")), End.ENTERPRISE)).isEqualTo(source).endsWith("queue ceb.x.in");
+        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example/", "queues", "ceb.x")), End.ENTERPRISE))
+                .as("the empty vhost is not /").isNotEqualTo(source);
+        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.y")), End.ENTERPRISE)).isNotEqualTo(source);
+        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.x")), End.EXCHANGE)).isNotEqualTo(source);
+        Path root = dir.resolve("exchange");
+        assertThat(TransportCatalog.source(TransportSpec.of("folder", Map.of("root", root.toString(), "poll-millis", "20")), End.ENTERPRISE))
+                .isEqualTo(TransportCatalog.source(TransportSpec.of("folder", Map.of("root", root.resolve("..").resolve("exchange").toString())), End.ENTERPRISE));
+        assertThat(TransportCatalog.source(TransportSpec.of("jms", Map.of("factory", "org.x.Factory", "url", "tcp://a:61616", "queues", "q")), End.ENTERPRISE))
+                .isEqualTo(TransportCatalog.source(TransportSpec.of("jms", Map.of("factory", "org.x.Factory", "url", "tcp://a:61616", "send-queue", "q.out",
+                        "receive-queue", "q.in")), End.ENTERPRISE));
+    }
+
     /** The check connects and logs in without sending: a refused password is named, a right one passes, nothing is sent. */
     @Test
     void checkLogsInWithoutSending() throws Exception {

@@ -26,4 +26,14 @@ public interface TransportFactory {
         validate(spec);
         open(spec, End.ENTERPRISE).close();
     }
+
+    /**
+     * Where the given end receives from, the same string for every spelling of the same place (a {@code queues} prefix
+     * or the queue names, a relative or absolute folder): the gateway lets one transport per source consume, so that
+     * the default transport and an enterprise's profile never both take receipts off one queue. By default the whole
+     * configuration, which is only ever equal to itself.
+     */
+    default String source(TransportSpec spec, End end) throws TransportException {
+        return spec.type() + " " + new java.util.TreeMap<>(spec.settings());
+    }
 }

@@ -30,6 +30,8 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
     private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
     private final Map<String, Known> specOfEnterprise = new ConcurrentHashMap<>();
     private volatile Transport.Handler receiver;
+    /** Each source (queue, folder) being received from, and the one configuration that consumes it. */
+    private final Map<String, TransportSpec> consuming = new ConcurrentHashMap<>();
 
     public EnterpriseTransports(EnterpriseStore enterprises, TransportSpec defaultSpec) {
         this.enterprises = enterprises;
@@ -76,13 +78,33 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
         return transport(defaultSpec);
     }
 
-    /** Starts receiving on the default transport and on every one opened so far or later. */
+    /**
+     * Starts receiving on the default transport and on every one opened so far or later — one per source: a profile
+     * that receives from the queue or folder another transport already consumes only sends (two consumers of one
+     * receipt queue would handle the same receipts at once).
+     */
     public synchronized void start(Transport.Handler handler) throws TransportException {
-        for (Transport transport : open.values()) {
-            transport.start(handler);
-        }
         receiver = handler;
-        defaultTransport(); // opened now (and started) unless it already was
+        transport(defaultSpec); // opened now unless it already was; the default consumes its source first
+        startReceiving(defaultSpec, open.get(defaultSpec));
+        for (Map.Entry<TransportSpec, Transport> e : open.entrySet()) {
+            startReceiving(e.getKey(), e.getValue());
+        }
+    }
+
+    private void startReceiving(TransportSpec spec, Transport transport) throws TransportException {
+        String source = TransportCatalog.source(spec, End.ENTERPRISE);
+        TransportSpec consumer = consuming.putIfAbsent(source, spec);
+        if (consumer == null) {
+            try {
+                transport.start(receiver);
+            } catch (TransportException e) {
+                consuming.remove(source, spec);
+                throw e;
+            }
+        } else if (!consumer.equals(spec)) {
+            LOG.info("transport {} only sends: its receipts come from {}, which another profile already consumes", transport.name(), source);
+        }
     }
 
     private TransportSpec specOf(Optional<EnterpriseRow> enterprise) throws TransportException {
@@ -103,7 +125,7 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
             Transport transport = TransportCatalog.open(spec, End.ENTERPRISE);
             if (receiver != null) {
                 try {
-                    transport.start(receiver);
+                    startReceiving(spec, transport);
                 } catch (TransportException e) {
                     transport.close();
                     throw e;
@@ -119,5 +141,6 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
     public synchronized void close() {
         open.values().forEach(Transport::close);
         open.clear();
+        consuming.clear();
     }
 }

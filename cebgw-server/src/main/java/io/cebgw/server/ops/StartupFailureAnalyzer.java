@@ -26,6 +26,10 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
                         "检查 spring.datasource.url、用户名和环境变量 SPRING_DATASOURCE_PASSWORD，确认数据库已启动（docs/zh/install.md）；"
                                 + "\nCheck spring.datasource.url, the user and SPRING_DATASOURCE_PASSWORD, and that the database runs.", e);
             }
+            if (t instanceof SettingMistake e) {
+                return new FailureAnalysis("设置无效 / invalid setting: " + e.getMessage(),
+                        "改正该设置（docs/server.md 列出全部设置）；\nCorrect the setting (docs/server.md lists them all).", e);
+            }
             if (t instanceof org.springframework.boot.context.properties.bind.BindException e) {
                 String setting = e.getProperty() == null ? e.getName().toString() : e.getProperty().getName() + "=" + e.getProperty().getValue();
                 return new FailureAnalysis("设置无效 / invalid setting: " + setting

@@ -31,4 +31,14 @@ class StartupMistakeTest {
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START").contains("CEB-T020").contains("cebgw.transport.*")
                 .doesNotContain("\tat io.cebgw").doesNotContain("not-the-password");
     }
+
+    @Test
+    void anXsdFolderWithoutTheSchemasIsNamedAtStartUp(CapturedOutput output) throws Exception {
+        Path empty = Files.createTempDirectory("cebgw-no-xsd");
+        assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
+                "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--cebgw.exchange-folder=" + empty.resolve("exchange"), "--cebgw.xsd-folder=" + empty)).isNotNull();
+        assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.xsd-folder=" + empty).contains("ceb-export.xsd")
+                .doesNotContain("\tat io.cebgw");
+    }
 }

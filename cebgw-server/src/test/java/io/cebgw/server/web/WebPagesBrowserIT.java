@@ -92,6 +92,11 @@ class WebPagesBrowserIT extends BrowserTestBase {
         browser.get(own);
         browser.findElement(By.id("nav-enterprise")).click();
         assertThat(browser.findElements(By.cssSelector("#onboarding li"))).hasSize(5);
+        browser.findElement(By.cssSelector("#run-selftest button")).click(); // step 4 from its button
+        String report = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(90))
+                .until(d -> d.findElements(By.id("selftest-report")).isEmpty() ? null : d.findElement(By.id("selftest-report")).getText());
+        assertThat(report).startsWith("传输：").contains("结论：通过");
+        assertThat(browser.findElements(By.cssSelector("#onboarding li")).get(3).getAttribute("data-done")).isEqualTo("true");
         Browser.screenshot(browser, "05-enterprise");
         browser.findElement(By.id("logout")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))

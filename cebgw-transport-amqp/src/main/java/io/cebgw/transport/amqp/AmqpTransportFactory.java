@@ -41,6 +41,19 @@ public final class AmqpTransportFactory implements TransportFactory {
         return new AmqpTransport(uri, queues.send(), queues.receive(), spec.millis("confirm-timeout-millis", 10_000));
     }
 
+    /** The broker (host, port, vhost) and the queue this end takes messages off. */
+    @Override
+    public String source(TransportSpec spec, End end) throws TransportException {
+        java.net.URI address = java.net.URI.create(uri(spec).strip());
+        String scheme = address.getScheme() == null ? "amqp" : address.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = address.getPort() > 0 ? address.getPort() : "amqps".equals(scheme) ? 5671 : 5672;
+        String path = address.getRawPath();
+        // the AMQP URI spec: no path is the default vhost "/", a path is the vhost's name, URL-encoded ("/%2F" for "/")
+        String vhost = path == null || path.isEmpty() ? "/" : java.net.URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+        return "amqp " + String.valueOf(address.getHost()).toLowerCase(java.util.Locale.ROOT) + ":" + port + " vhost " + vhost
+                + " queue " + Queues.of(spec, end).receive();
+    }
+
     private static String uri(TransportSpec spec) throws TransportException {
         String uri = spec.require("uri");
         if (uri.substring(uri.indexOf("://") + 3).contains("@")) {

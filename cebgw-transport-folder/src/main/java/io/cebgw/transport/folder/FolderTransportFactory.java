@@ -27,4 +27,10 @@ public final class FolderTransportFactory implements TransportFactory {
         return new FolderTransport(Path.of(spec.require("root")), end == End.ENTERPRISE ? FolderTransport.Side.ENTERPRISE
                 : FolderTransport.Side.EXCHANGE, spec.millis("poll-millis", 200), spec.number("max-bytes", 64L << 20));
     }
+
+    /** The folder this end reads, whatever the spelling of the root. */
+    @Override
+    public String source(TransportSpec spec, End end) throws TransportException {
+        return "folder " + Path.of(spec.require("root")).toAbsolutePath().normalize() + " " + end;
+    }
 }

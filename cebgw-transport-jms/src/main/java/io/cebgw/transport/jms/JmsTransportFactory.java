@@ -101,4 +101,10 @@ public final class JmsTransportFactory implements TransportFactory {
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
+
+    /** The provider (factory and URL) and the queue this end takes messages off. */
+    @Override
+    public String source(TransportSpec spec, End end) throws TransportException {
+        return "jms " + spec.require("factory") + " " + spec.getOrDefault("url", "") + " queue " + Queues.of(spec, end).receive();
+    }
 }
