@@ -40,7 +40,7 @@ class DoctorCommandIT {
         }
         Ran doctor = run("doctor", "--config", config.toString());
         assertThat(doctor.code()).as(doctor.out() + doctor.err()).isZero();
-        assertThat(doctor.out()).contains("结果").contains("通过  数据库").contains("数据库版本").contains("已是最新").contains("默认 default (folder)")
+        assertThat(doctor.out()).contains("结果").contains("通过  数据库").contains("数据库版本").contains("已是最新").contains("default (folder)")
                 .contains("全部通过").doesNotContain("失败");
         assertThat(doctor.out().lines().filter(l -> l.startsWith("通过")).count()).isGreaterThanOrEqualTo(6);
 

@@ -202,7 +202,6 @@ final class SandboxCommand implements Callable<Integer> {
             }
             report.print(root.out, root.language().locale());
             root.out.flush();
-            chosen.describeAfterwards(root);
             if (output != null) {
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
                 report.print(new PrintStream(text, true, StandardCharsets.UTF_8), root.language().locale());

@@ -5,7 +5,8 @@ import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.SelfTest;
-import io.cebgw.transport.amqp.AmqpTransport;
+import io.cebgw.transport.jms.EmbeddedArtemis;
+import io.cebgw.transports.PrivateExchange;
 import io.cebgw.transports.TransportCatalog;
 
 import java.io.IOException;
@@ -17,12 +18,13 @@ import java.util.UUID;
 
 /**
  * The transport a self-test runs over: the one a configuration file describes, or a private one of the chosen type
- * (a temporary folder, temporary AMQP queues deleted afterwards, an HTTP gateway on a free local port).
+ * (a temporary folder, temporary AMQP queues, an embedded JMS broker, an HTTP gateway on a free local port, AS2 ends
+ * with generated keys); {@link #cleanUp} removes whatever the run made up.
  *
  * @param spec      what both ends open
- * @param temporary whether the run made it up (and cleans it up)
+ * @param made      what the run made up and removes afterwards (a private exchange, a key folder, a broker), or null
  */
-record SelfTestTransport(TransportSpec spec, boolean temporary) {
+record SelfTestTransport(TransportSpec spec, AutoCloseable made) {
     static SelfTestTransport choose(String type, Path config, String amqpUri, String dxpId) throws TransportException {
         if (config != null) {
             TransportSpec spec = TransportSpec.load(config);
@@ -30,18 +32,39 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
                 throw new TransportException(TransportProblem.TYPE_MISMATCH.with(type, spec.type()));
             }
             TransportCatalog.validate(spec);
-            return new SelfTestTransport(spec, false);
+            return new SelfTestTransport(spec, null);
         }
-        TransportSpec spec = switch (type) {
-            case "folder" -> TransportSpec.of("folder", Map.of("root", temporaryFolder().toString(), "poll-millis", "20"));
-            case "amqp" -> TransportSpec.of("amqp", Map.of("uri", amqpUri, "queues", "cebgw.selftest." + UUID.randomUUID()));
-            case "http" -> TransportSpec.of("http", Map.of("url", "http://127.0.0.1:" + freePort() + "/ceb", "dxpid", dxpId, "poll-millis", "50"));
+        return switch (type) {
+            case "folder" -> exchange(PrivateExchange.folder());
+            case "amqp" -> exchange(PrivateExchange.beside(TransportSpec.of("amqp", Map.of("uri", amqpUri, "queues", "cebgw.selftest"))));
+            case "http" -> new SelfTestTransport(validated(TransportSpec.of("http", Map.of("url", "http://127.0.0.1:" + freePort() + "/ceb", "dxpid", dxpId,
+                    "poll-millis", "50"))), null);
             case "as2" -> as2(dxpId);
-            case "jms" -> throw new TransportException(TransportProblem.MISSING_SETTING.with("jms", "--transport-config (factory, url, queues; docs/transports.md)"));
+            case "jms" -> jms();
             default -> throw new TransportException(TransportProblem.UNKNOWN_TYPE.with(type, "folder, amqp, jms, http, as2"));
         };
+    }
+
+    private static SelfTestTransport exchange(PrivateExchange exchange) {
+        return new SelfTestTransport(exchange.spec(), exchange);
+    }
+
+    private static TransportSpec validated(TransportSpec spec) throws TransportException {
         TransportCatalog.validate(spec);
-        return new SelfTestTransport(spec, true);
+        return spec;
+    }
+
+    /** An Artemis broker in this process, reached in-VM; it goes when the run ends. */
+    private static SelfTestTransport jms() throws TransportException {
+        try {
+            EmbeddedArtemis broker = new EmbeddedArtemis();
+            return new SelfTestTransport(validated(TransportSpec.of("jms", Map.of("factory", EmbeddedArtemis.FACTORY, "url", broker.inVmUrl(),
+                    "queues", "cebgw.selftest"))), broker);
+        } catch (TransportException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TransportException("cannot start the embedded JMS broker: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the sandbox's end first (an HTTP gateway must listen before the enterprise posts), then the enterprise's. */
@@ -55,26 +78,22 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
         }
     }
 
-    /** Deletes temporary AMQP queues (folders are kept for inspection). */
+    /** Removes the temporary queues, folders or broker the run made up. */
     void cleanUp(CebgwCommand root) {
-        if (temporary && "amqp".equals(spec.type())) {
-            try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
-                cleaner.deleteQueues();
-            } catch (TransportException | IOException | RuntimeException e) {
-                root.err.println("cebgw: " + root.language().pick("未能删除临时队列 ", "could not delete the temporary queues ") + spec.get("queues"));
-            }
+        if (made == null) {
+            return;
         }
-    }
-
-    void describeAfterwards(CebgwCommand root) {
-        if ("folder".equals(spec.type())) {
-            root.err.println(root.language().pick("交换目录（报文和回执留存于此）：", "exchange folder (messages and receipts kept there): ") + spec.get("root"));
+        try {
+            made.close();
+        } catch (Exception e) {
+            root.err.println("cebgw: " + root.language().pick("未能清理自测的临时资源：", "could not remove the self-test's temporary resources: ") + e.getMessage());
         }
     }
 
     /** Two AS2 ends on free local ports, each with a generated RSA key (the enterprise's and the data center's). */
-    private static TransportSpec as2(String dxpId) throws TransportException {
-        Path dir = temporaryFolder();
+    private static SelfTestTransport as2(String dxpId) throws TransportException {
+        PrivateExchange keys = PrivateExchange.folder(); // a folder of its own for the keys, removed with it
+        Path dir = Path.of(keys.spec().get("root"));
         try {
             Path password = dir.resolve("keystore.pw");
             String secret = UUID.randomUUID().toString();
@@ -83,20 +102,13 @@ record SelfTestTransport(TransportSpec spec, boolean temporary) {
                 io.cebgw.crypto.cert.KeyPairs.writePkcs12(io.cebgw.crypto.cert.KeyPairs.selfSigned(io.cebgw.crypto.SignatureSuite.RSA_SHA1,
                         "CN=" + end + " AS2 self-test,C=CN", java.time.Duration.ofDays(1)), dir.resolve(end + ".p12"), secret.toCharArray(), end);
             }
-            return TransportSpec.of("as2", Map.of("as2-id", dxpId, "partner-as2-id", io.cebgw.core.envelope.DxpMsg.EXPORT_RECEIVER,
+            return new SelfTestTransport(validated(TransportSpec.of("as2", Map.of("as2-id", dxpId, "partner-as2-id", io.cebgw.core.envelope.DxpMsg.EXPORT_RECEIVER,
                     "url", "http://127.0.0.1:" + freePort() + "/as2", "receive-url", "http://127.0.0.1:" + freePort() + "/as2", "bind", "127.0.0.1",
                     "keystore", dir.resolve("enterprise.p12").toString(), "keystore-password.file", password.toString(),
-                    "exchange.keystore", dir.resolve("exchange.p12").toString(), "exchange.keystore-password.file", password.toString()));
+                    "exchange.keystore", dir.resolve("exchange.p12").toString(), "exchange.keystore-password.file", password.toString()))),
+                    keys);
         } catch (IOException e) {
             throw new TransportException("cannot prepare the AS2 self-test keys: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path temporaryFolder() throws TransportException {
-        try {
-            return Files.createTempDirectory("cebgw-selftest");
-        } catch (IOException e) {
-            throw new TransportException("cannot create a temporary folder: " + e.getMessage(), e);
         }
     }
 

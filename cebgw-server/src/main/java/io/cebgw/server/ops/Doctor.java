@@ -103,7 +103,7 @@ public final class Doctor {
     }
 
     private String defaultTarget() {
-        return "默认 default (" + setup.defaultTransport().type() + ")";
+        return "default (" + setup.defaultTransport().type() + ")";
     }
 
     Check database() {

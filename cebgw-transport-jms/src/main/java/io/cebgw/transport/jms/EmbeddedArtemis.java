@@ -9,7 +9,11 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import java.net.ServerSocket;
 import java.util.Map;
 
-/** An ActiveMQ Artemis broker inside the test JVM, reachable in-VM ({@code vm://0}) and over TCP on a free port. */
+/**
+ * An ActiveMQ Artemis broker inside this JVM, reachable in-VM ({@code vm://0}) and over TCP on a free local port: the
+ * broker of {@code cebgw sandbox selftest --transport jms} without a configuration, and of the tests. Needs the
+ * (optional) Artemis server and client on the class path.
+ */
 public final class EmbeddedArtemis implements AutoCloseable {
     /** The Artemis Jakarta connection factory class, for configuration by name. */
     public static final String FACTORY = "org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory";
