@@ -156,8 +156,9 @@ class GatewayConfiguration {
     @Bean
     io.cebgw.server.document.EnterpriseService enterpriseService(EnterpriseStore enterprises, Signers signers,
                                                                  io.cebgw.server.document.SenderCheck senders, io.cebgw.server.access.Audit audit,
-                                                                 org.springframework.beans.factory.ObjectProvider<Sandbox> sandbox, Clock clock) {
-        return new io.cebgw.server.document.EnterpriseService(enterprises, signers, senders, audit,
+                                                                 OutboxStore outbox, org.springframework.beans.factory.ObjectProvider<Sandbox> sandbox,
+                                                                 Clock clock) {
+        return new io.cebgw.server.document.EnterpriseService(enterprises, signers, senders, audit, outbox,
                 java.util.Optional.ofNullable(sandbox.getIfAvailable()), clock);
     }
 

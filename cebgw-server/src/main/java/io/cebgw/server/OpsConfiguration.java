@@ -3,6 +3,10 @@ package io.cebgw.server;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.Signers;
 import io.cebgw.server.ops.AlertChannel;
+import io.cebgw.server.ops.EnterpriseAlertChannels;
+import io.cebgw.server.ops.MailChannel;
+import io.cebgw.server.ops.RobotChannel;
+import io.cebgw.server.ops.SettingMistake;
 import io.cebgw.server.ops.AlertRules;
 import io.cebgw.server.ops.Alerting;
 import io.cebgw.server.ops.Doctor;
@@ -14,10 +18,12 @@ import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
 import io.cebgw.server.store.OutboxStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.unit.DataSize;
 
 import javax.sql.DataSource;
@@ -25,9 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Health (readiness: transports, signing keys), the gateway's meters, alerts and {@code cebgw doctor} (docs/zh/ops.md). */
 @Configuration(proxyBeanMethods = false)
@@ -61,17 +69,30 @@ class OpsConfiguration {
 
     @Bean
     Alerting alerting(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, TransportsHealth transports,
-                      SigningKeysHealth keys, JdbcClient jdbc, Clock clock, Environment env) {
+                      SigningKeysHealth keys, JdbcClient jdbc, Clock clock, Environment env, ObjectProvider<JavaMailSender> mailSender) {
+        JavaMailSender smtp = mailSender.getIfAvailable();
+        String from = env.getProperty("cebgw.alerts.email.from", env.getProperty("spring.mail.username", "cebgw@localhost"));
+        Function<List<String>, AlertChannel> mail = smtp == null ? null : to -> new MailChannel(smtp, from, to);
         List<AlertChannel> channels = new ArrayList<>();
         for (String type : List.of("dingtalk", "wecom", "feishu", "webhook")) {
             String url = env.getProperty("cebgw.alerts." + type + ".url");
             if (url != null && !url.isBlank()) {
-                channels.add(new AlertChannel(type, url.strip(), env.getProperty("cebgw.alerts." + type + ".secret")));
+                channels.add(new RobotChannel(type, url.strip(), env.getProperty("cebgw.alerts." + type + ".secret")));
             }
+        }
+        List<String> to = Arrays.stream(env.getProperty("cebgw.alerts.email.to", "").split("[,;\\s]+")).filter(a -> !a.isBlank()).toList();
+        if (!to.isEmpty()) {
+            if (mail == null) {
+                throw new SettingMistake("cebgw.alerts.email.to", "needs an SMTP server: spring.mail.host (and port, username, password)");
+            }
+            channels.add(mail.apply(to));
         }
         AlertRules rules = new AlertRules(enterprises, documents, outbox, transports, keys, clock,
                 new AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", Duration.class, Duration.ofMinutes(30)),
-                        env.getProperty("cebgw.alerts.outbox-age", Duration.class, Duration.ofMinutes(10))));
-        return new Alerting(rules, new AlertStore(jdbc), channels, env.getProperty("cebgw.alerts.repeat", Duration.class, Duration.ofHours(4)), clock);
+                        env.getProperty("cebgw.alerts.outbox-age", Duration.class, Duration.ofMinutes(10)),
+                        env.getProperty("cebgw.alerts.transport-failing", Duration.class, Duration.ofMinutes(5)),
+                        env.getProperty("cebgw.alerts.selftest-max-age", Duration.class, Duration.ofDays(30))));
+        return new Alerting(rules, new AlertStore(jdbc), channels, new EnterpriseAlertChannels(enterprises, mail, System::getenv),
+                env.getProperty("cebgw.alerts.repeat", Duration.class, Duration.ofHours(4)), clock);
     }
 }

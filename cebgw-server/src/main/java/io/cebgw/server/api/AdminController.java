@@ -90,7 +90,7 @@ class AdminController {
         return view(byDxpId(dxpId));
     }
 
-    /** Changes what the body names (name, customsCode, creditCode, roles, signingProfile, transportProfile); at once, no restart. */
+    /** Changes what the body names (name, customsCode, creditCode, roles, signingProfile, transportProfile, alertProfile); at once, no restart. */
     @PatchMapping("/enterprises/{dxpId}")
     Map<String, Object> change(@RequestHeader(value = "X-Admin-Key", required = false) String key, @PathVariable String dxpId,
                                @RequestBody EnterpriseService.Changes body) throws ValidationFailed {
@@ -138,6 +138,7 @@ class AdminController {
         m.put("roles", e.roles());
         m.put("signingProfile", e.signingProfile());
         m.put("transportProfile", e.transportProfile());
+        m.put("alertProfile", enterpriseStore.alertProfile(e.id()).orElse(null));
         m.put("actsFor", enterpriseStore.actsFor(e.id()));
         m.put("createdAt", e.createdAt().toString());
         return m;

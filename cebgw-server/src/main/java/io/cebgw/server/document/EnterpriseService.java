@@ -28,9 +28,11 @@ public final class EnterpriseService {
 
     private final SenderCheck senders;
     private final io.cebgw.server.access.Audit audit;
+    private final io.cebgw.server.store.OutboxStore outbox;
 
     public EnterpriseService(EnterpriseStore enterprises, Signers signers, SenderCheck senders, io.cebgw.server.access.Audit audit,
-                             Optional<Sandbox> sandbox, Clock clock) {
+                             io.cebgw.server.store.OutboxStore outbox, Optional<Sandbox> sandbox, Clock clock) {
+        this.outbox = outbox;
         this.senders = senders;
         this.audit = audit;
         this.enterprises = enterprises;
@@ -73,7 +75,12 @@ public final class EnterpriseService {
     }
 
     /** What an administrator changes in an enterprise's profile; null leaves a value as it is, "" clears an optional one. */
-    public record Changes(String name, String customsCode, String creditCode, String roles, String signingProfile, String transportProfile) {
+    public record Changes(String name, String customsCode, String creditCode, String roles, String signingProfile, String transportProfile,
+                          String alertProfile) {
+        /** The profile fields only (alert settings unchanged). */
+        public Changes(String name, String customsCode, String creditCode, String roles, String signingProfile, String transportProfile) {
+            this(name, customsCode, creditCode, roles, signingProfile, transportProfile, null);
+        }
     }
 
     /**
@@ -92,7 +99,7 @@ public final class EnterpriseService {
         }
     }
 
-    private EnterpriseRow change(EnterpriseRow old, Changes c) throws SigningException, TransportException {
+    private EnterpriseRow change(EnterpriseRow old, Changes c) throws SigningException, TransportException, ValidationFailed {
         EnterpriseRow row = new EnterpriseRow(old.id(), pick(c.name(), old.name()), pick(c.customsCode(), old.customsCode()),
                 blankIsNull(pick(c.creditCode(), old.creditCode())), old.dxpId(), pick(c.roles(), old.roles()),
                 pick(c.signingProfile(), old.signingProfile()), blankIsNull(pick(c.transportProfile(), old.transportProfile())), old.createdAt());
@@ -104,11 +111,33 @@ public final class EnterpriseService {
         if (row.signingProfile() != null && !row.signingProfile().equals(old.signingProfile())) {
             signers.certificate(row); // opens the new key: a wrong path or password is refused here, not at the next declaration
         }
+        String alerts = c.alertProfile() == null ? null : alertProfile(c.alertProfile());
         enterprises.update(row);
+        if (c.alertProfile() != null) {
+            enterprises.setAlertProfile(row.id(), alerts);
+            audit.record(row.id(), "enterprise.alerts", row.dxpId(), alerts == null ? "(none)" : alerts.replace('\n', ' '));
+        }
         senders.forget(row.id());
         audit.record(row.id(), "enterprise.update", row.dxpId(), changed(old, row));
+        if (!java.util.Objects.equals(row.transportProfile(), old.transportProfile())) {
+            // what failed over the old profile goes again over the new one, once every node reads it (EnterpriseTransports)
+            int again = outbox.retryAfterTransportChange(row.id(), clock.instant().plus(io.cebgw.server.flow.EnterpriseTransports.FRESH).plusSeconds(1));
+            if (again > 0) {
+                audit.record(row.id(), "outbox.retry", row.dxpId(), again + " envelopes sent again over the new transport profile");
+            }
+        }
         registerInSandbox(row);
         return row;
+    }
+
+    /** Checked alert settings, blank as none; a mistake is refused with what is wrong. */
+    private static String alertProfile(String text) throws ValidationFailed {
+        try {
+            io.cebgw.server.ops.AlertProfile.parse(text);
+        } catch (io.cebgw.server.ops.AlertProfile.Invalid e) {
+            throw ValidationFailed.of(io.cebgw.core.problem.GatewayProblem.ENTERPRISE_PROFILE, new io.cebgw.core.finding.Localized(e.zh(), e.getMessage()));
+        }
+        return text.isBlank() ? null : text.replace("\r\n", "\n");
     }
 
     /** Registers that the enterprise may declare for another one (its customs code); replaces an earlier entry. */

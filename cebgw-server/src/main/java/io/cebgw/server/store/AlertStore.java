@@ -14,19 +14,20 @@ public final class AlertStore {
         this.jdbc = jdbc;
     }
 
-    public record Firing(String key, String zh, String en, Instant firstAt, Instant lastSentAt) {
+    /** A firing alert; {@code enterprise} is the DXPID it is about, or null. */
+    public record Firing(String key, String enterprise, String zh, String en, Instant firstAt, Instant lastSentAt) {
     }
 
     public List<Firing> firing() {
-        return jdbc.sql("select * from alert_state order by first_at").query((rs, n) -> new Firing(rs.getString("alert_key"), rs.getString("text_zh"),
-                rs.getString("text_en"), rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_sent_at").toInstant())).list();
+        return jdbc.sql("select * from alert_state order by first_at").query((rs, n) -> new Firing(rs.getString("alert_key"), rs.getString("enterprise"),
+                rs.getString("text_zh"), rs.getString("text_en"), rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_sent_at").toInstant())).list();
     }
 
     /** True when this node is the one that starts it (another may have just done so). */
-    public boolean start(String key, String zh, String en, Instant now) {
+    public boolean start(String key, String enterprise, String zh, String en, Instant now) {
         try {
-            jdbc.sql("insert into alert_state (alert_key, text_zh, text_en, first_at, last_sent_at) values (?, ?, ?, ?, ?)")
-                    .params(key, clip(zh), clip(en), Timestamp.from(now), Timestamp.from(now)).update();
+            jdbc.sql("insert into alert_state (alert_key, enterprise, text_zh, text_en, first_at, last_sent_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(key, enterprise, clip(zh), clip(en), Timestamp.from(now), Timestamp.from(now)).update();
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Enterprises and their API keys (stored as SHA-256 hashes only). */
@@ -56,6 +58,37 @@ public final class EnterpriseStore {
     public boolean selfTestPassed(String id) {
         return jdbc.sql("select onboarding from enterprise where id = ?").param(id).query(String.class).optional()
                 .filter(s -> s != null && s.startsWith("selftest=passed")).isPresent();
+    }
+
+    /** When each enterprise's self-test last passed (enterprises whose last run failed, or that never ran one, are absent). */
+    public Map<String, Instant> selfTestsPassed() {
+        Map<String, Instant> passed = new HashMap<>();
+        jdbc.sql("select id, onboarding from enterprise where onboarding like 'selftest=passed %'").query((rs, n) -> {
+            try {
+                passed.put(rs.getString("id"), Instant.parse(rs.getString("onboarding").substring("selftest=passed ".length()).strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // an unreadable record counts as no passed run
+            }
+            return null;
+        }).list();
+        return passed;
+    }
+
+    /** The enterprises' own alert settings (properties text) by enterprise id; those without any are absent. */
+    public Map<String, String> alertProfiles() {
+        Map<String, String> profiles = new HashMap<>();
+        jdbc.sql("select id, alert_profile from enterprise where alert_profile is not null")
+                .query((rs, n) -> profiles.put(rs.getString("id"), rs.getString("alert_profile"))).list();
+        return profiles;
+    }
+
+    public Optional<String> alertProfile(String id) {
+        return jdbc.sql("select alert_profile from enterprise where id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Replaces the enterprise's alert settings (null: none). */
+    public void setAlertProfile(String id, String profile) {
+        jdbc.sql("update enterprise set alert_profile = ? where id = ?").params(profile, id).update();
     }
 
     /** Adds a key with every scope and no expiry (the first key of a registration). */

@@ -94,6 +94,16 @@ public final class OutboxStore {
                 .params(Timestamp.from(now), enterpriseId, documentId).update();
     }
 
+    /**
+     * After an enterprise's transport profile changed: its envelopes that died of a transport problem ({@code CEB-T…})
+     * and those waiting to retry go (back) to pending, due at {@code at}; none that a relay holds now.
+     */
+    public int retryAfterTransportChange(String enterpriseId, Instant at) {
+        return jdbc.sql("update outbox set state = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null where enterprise_id = ?"
+                        + " and claimed_by is null and ((state = 'DEAD' and last_error like 'CEB-T%') or (state = 'PENDING' and attempts > 0))")
+                .params(Timestamp.from(at), enterpriseId).update();
+    }
+
     public List<OutboxRow> forDocument(String enterpriseId, String documentId) {
         return jdbc.sql("select * from outbox where enterprise_id = ? and document_id = ? order by id").params(enterpriseId, documentId)
                 .query(OutboxStore::row).list();

@@ -50,6 +50,7 @@ class EnterprisePage {
         model.addAttribute("ctx", ctx);
         model.addAttribute("steps", onboarding.steps(ctx.enterprise(), enterprises.selfTestPassed(ctx.enterprise().id())));
         model.addAttribute("actsFor", enterprises.actsFor(ctx.enterprise().id()));
+        model.addAttribute("alertProfile", enterprises.alertProfile(ctx.enterprise().id()).orElse(""));
         model.addAttribute("admin", UserRow.USER.equals(ctx.user().role()) || UserRow.PLATFORM.equals(ctx.user().role()));
         return "enterprise";
     }
@@ -62,14 +63,14 @@ class EnterprisePage {
     String profile(Authentication auth, @RequestParam(required = false) String enterprise, @RequestParam String name,
                    @RequestParam String customsCode, @RequestParam(defaultValue = "") String creditCode, @RequestParam String roles,
                    @RequestParam(defaultValue = "") String signingProfile, @RequestParam(defaultValue = "") String transportProfile,
-                   RedirectAttributes redirect) throws PageNotFound {
+                   @RequestParam(required = false) String alertProfile, RedirectAttributes redirect) throws PageNotFound {
         SignedIn.Context ctx = signedIn.context(auth, enterprise);
         try {
             if (name.isBlank() || !customsCode.strip().matches("[0-9A-Za-z]{10}|[0-9A-Za-z]{18}")) {
                 throw ValidationFailed.of(GatewayProblem.ENTERPRISE_FIELDS);
             }
             service.update(ctx.enterprise(), new EnterpriseService.Changes(name, customsCode, creditCode, roles,
-                    signingProfile.isBlank() ? null : signingProfile.replace("\r\n", "\n"), transportProfile.replace("\r\n", "\n")));
+                    signingProfile.isBlank() ? null : signingProfile.replace("\r\n", "\n"), transportProfile.replace("\r\n", "\n"), alertProfile));
             redirect.addFlashAttribute("enterpriseSaved", true);
         } catch (ValidationFailed e) {
             redirect.addFlashAttribute("enterpriseError", EntryPages.describe(e));

@@ -7,13 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** The machine's RabbitMQ (127.0.0.1:5672, guest/guest): mandatory with CI=true, otherwise skipped with a notice when absent. */
-final class RabbitMq {
-    static final String URI = "amqp://127.0.0.1:5672";
+public final class RabbitMq {
+    public static final String URI = "amqp://127.0.0.1:5672";
 
     private RabbitMq() {
     }
 
-    static void require() {
+    public static void require() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
         } catch (IOException e) {
