@@ -41,13 +41,9 @@ class TransportCatalogTest {
     /** One source however it is written (the gateway lets one transport per source consume); another queue or vhost is another source. */
     @Test
     void theSourceOfAnEndIsTheSameWhateverTheSpelling() throws Exception {
-        String source = TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://MQ.example", "queues", "ceb.x")), End.ENTERPRISE);
-        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example:5672/%2F", "send-queue", "ceb.x.out",
-                "receive-queue", "ceb.x.in", "user", "u", "password.env", "P")), End.ENTERPRISE)).isEqualTo(source).endsWith("queue ceb.x.in");
-        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example/", "queues", "ceb.x")), End.ENTERPRISE))
-                .as("the empty vhost is not /").isNotEqualTo(source);
-        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.y")), End.ENTERPRISE)).isNotEqualTo(source);
-        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.x")), End.EXCHANGE)).isNotEqualTo(source);
+        // AMQP's spellings: AmqpSourceTest
+        assertThat(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.x")), End.ENTERPRISE))
+                .isNotEqualTo(TransportCatalog.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.x")), End.EXCHANGE));
         Path root = dir.resolve("exchange");
         assertThat(TransportCatalog.source(TransportSpec.of("folder", Map.of("root", root.toString(), "poll-millis", "20")), End.ENTERPRISE))
                 .isEqualTo(TransportCatalog.source(TransportSpec.of("folder", Map.of("root", root.resolve("..").resolve("exchange").toString())), End.ENTERPRISE));
