@@ -43,19 +43,18 @@ final class CsrCommand implements Callable<Integer> {
             root.error("--subject 和 --renew 只能选一个", "use --subject or --renew, not both");
             return ExitCode.UNREADABLE;
         }
-        try (SigningKey key = keyOptions.open()) {
-            if (!(key instanceof JcaSigningKey jca)) {
-                root.error("该密钥来源（" + key.description() + "）不能生成证书请求：请在设备上生成", "this key source ("
-                        + key.description() + ") cannot produce a request here; generate it on the device");
+        try (SigningKey key = keyOptions.openForRequest()) {
+            if (subject == null && renew == null && key.certificate() == null) {
+                root.error("该密钥还没有证书：请用 --subject 写明新证书的主题", "this key has no certificate yet: give the new certificate's subject with --subject");
                 return ExitCode.UNREADABLE;
             }
+            String dn = subject != null ? subject : renew != null ? null : key.certificate().getSubjectX500Principal().getName();
             CertificateRequests.Request request;
-            if (renew != null) {
-                X509Certificate current = Pem.readCertificate(renew);
-                request = CertificateRequests.renew(current, key.certificate().getPublicKey(), jca.privateKey(), key.suite());
-            } else {
-                String dn = subject != null ? subject : key.certificate().getSubjectX500Principal().getName();
-                request = CertificateRequests.create(dn, key.certificate().getPublicKey(), jca.privateKey(), key.suite());
+            try {
+                request = CertificateRequests.create(dn, renew == null ? null : Pem.readCertificate(renew), key);
+            } catch (IllegalStateException e) {
+                root.error("无法签署证书请求：" + e.getMessage(), "cannot sign the certificate request: " + e.getMessage());
+                return ExitCode.UNREADABLE;
             }
             output.write(request.pem().getBytes(StandardCharsets.US_ASCII), root.out);
             root.err.println(root.language().pick(renew != null ? "延期请求 " : "证书请求 ", renew != null ? "renewal request " : "request ")

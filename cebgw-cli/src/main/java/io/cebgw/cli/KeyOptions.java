@@ -18,8 +18,8 @@ final class KeyOptions {
     static final String DEFAULT_PASSWORD_ENV = "CEBGW_KEY_PASSWORD";
 
     @Option(names = "--key", required = true, paramLabel = "KEY",
-            description = {"私钥：.p12/.pfx、.pem，或密钥配置 .properties（pkcs11/jca/card）/",
-                    "the key: .p12/.pfx, .pem, or a key-source .properties (pkcs11, jca, card)"})
+            description = {"私钥：.p12/.pfx、.pem，或密钥配置 .properties（pkcs11/jca/sdf/card）/",
+                    "the key: .p12/.pfx, .pem, or a key-source .properties (pkcs11, jca, sdf, card)"})
     Path key;
 
     @Option(names = "--password-env", paramLabel = "VAR", defaultValue = DEFAULT_PASSWORD_ENV,
@@ -44,5 +44,10 @@ final class KeyOptions {
 
     SigningKey open() throws KeySourceException {
         return new KeySources().open(spec());
+    }
+
+    /** The key for a certificate request (a device key may have no certificate yet). */
+    SigningKey openForRequest() throws KeySourceException {
+        return new KeySources().openForRequest(spec());
     }
 }

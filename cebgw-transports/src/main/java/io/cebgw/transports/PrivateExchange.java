@@ -78,20 +78,21 @@ public final class PrivateExchange implements AutoCloseable {
     /** Removes the temporary queues or folder. */
     @Override
     public void close() throws TransportException {
-        if (overTransport) {
-            try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
-                cleaner.deleteQueues();
-            } catch (IOException e) {
-                throw new TransportException("cannot delete the temporary queues " + spec.get("queues") + ": " + e.getMessage(), e);
-            }
-            return;
-        }
-        try (Stream<Path> files = Files.walk(Path.of(spec.get("root")))) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        try {
+            if (overTransport) {
+                try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
+                    cleaner.deleteQueues();
+                }
+            } else {
+                try (Stream<Path> files = Files.walk(Path.of(spec.get("root")))) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
         } catch (IOException e) {
-            throw new TransportException("cannot remove the temporary folder " + spec.get("root") + ": " + e.getMessage(), e);
+            throw new TransportException("cannot remove the self-test's " + (overTransport ? "queues " + spec.get("queues") : "folder " + spec.get("root"))
+                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -35,6 +35,12 @@ public enum SigningProblem implements ProblemCode {
     CARD_CERTIFICATE_UNREADABLE("CEB-K028", false, "卡返回的证书无法解析", "the card returned an unreadable certificate"),
     SECRET_BOTH_WAYS("CEB-K030", false, "%1$s.env 和 %1$s.file 只能写一个", "write %1$s.env or %1$s.file, not both"),
     NO_SIGNING_PROFILE("CEB-K029", false, "企业 %1$s 没有配置签名密钥", "enterprise %1$s has no signing profile"),
+    SDF_LIBRARY("CEB-K031", false, "无法加载加密机接口库 %1$s（GM/T 0018 SDF）：%2$s", "cannot load the encryption machine's SDF library %1$s: %2$s"),
+    SDF_DEVICE("CEB-K032", false, "加密机无法打开（%1$s）：%2$s；请检查设备地址和厂商配置文件", "the encryption machine cannot be opened (%1$s): %2$s; check its address and the vendor's configuration file"),
+    SDF_PASSWORD("CEB-K033", false, "加密机拒绝了密钥索引 %1$s 的访问口令（%2$s）", "the encryption machine refused the password of key index %1$s (%2$s)"),
+    SDF_NO_KEY("CEB-K034", false, "加密机中没有密钥索引 %1$s 的签名密钥（%2$s）", "the encryption machine holds no signing key at index %1$s (%2$s)"),
+    SDF_KEY_MISMATCH("CEB-K035", false, "加密机密钥索引 %1$s 的公钥与证书 %2$s 不符：证书不是为这把密钥签发的", "the public key at index %1$s of the encryption machine is not that of the certificate %2$s"),
+    SDF_CALL("CEB-K036", true, "加密机调用 %1$s 失败：%2$s", "the encryption machine call %1$s failed: %2$s"),
     // The message to sign
     NOT_WELL_FORMED("CEB-G001", false, "报文不是格式正确的 XML：%1$s", "the message is not well-formed XML: %1$s"),
     DTD("CEB-G002", false, "报文含 DOCTYPE/DTD，拒绝签名", "the message carries a DOCTYPE/DTD; refused"),

@@ -23,6 +23,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -80,6 +81,16 @@ public final class KeyPairs {
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keyPair().getPrivate(),
                 ca.suite(), validity, false, serial);
         return new GeneratedKey(pair, certificate, suite);
+    }
+
+    /**
+     * A certificate from {@code ca} for a public key whose private half lives elsewhere (an encryption machine's key,
+     * as the data sub-center certifies it from a request): for test PKIs and the sandbox.
+     */
+    public static X509Certificate certify(GeneratedKey ca, PublicKey subjectKey, String subject, Duration validity) {
+        return certificate(new X500Name(subject), new KeyPair(subjectKey, null),
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keyPair().getPrivate(), ca.suite(), validity,
+                false, randomSerial());
     }
 
     /** Writes key and certificate as PKCS#12 (PBES2/AES-256, readable by OpenSSL 3) with an atomic rename. */

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Opens the signing key a {@link KeySourceSpec} describes: {@code pkcs12}, {@code pem}, {@code jca} and
- * {@code pkcs11} built in, every other type from the {@link KeySourceFactory} plugins on the class path.
+ * Opens the signing key a {@link KeySourceSpec} describes: {@code pkcs12}, {@code pem}, {@code jca}, {@code pkcs11}
+ * and {@code sdf} (GM/T 0018 encryption machines) built in, every other type from the {@link KeySourceFactory} plugins on the class path.
  */
 public final class KeySources {
     private static final Map<String, KeySourceFactory> FACTORIES = load();
@@ -28,7 +28,7 @@ public final class KeySources {
     private static Map<String, KeySourceFactory> load() {
         Map<String, KeySourceFactory> factories = new TreeMap<>();
         for (KeySourceFactory f : List.of(builtIn("pkcs12", Pkcs12KeySource::open), builtIn("pem", PemKeySource::open),
-                builtIn("jca", JcaKeyStoreSource::open), builtIn("pkcs11", Pkcs11KeySource::open))) {
+                builtIn("jca", JcaKeyStoreSource::open), builtIn("pkcs11", Pkcs11KeySource::open), builtIn("sdf", SdfKeySource::open))) {
             factories.put(f.type(), f);
         }
         for (KeySourceFactory f : ServiceLoader.load(KeySourceFactory.class, KeySources.class.getClassLoader())) {
@@ -50,6 +50,14 @@ public final class KeySources {
             throw new KeySourceException(SigningProblem.UNKNOWN_KEY_SOURCE.with(spec.type(), String.join(", ", types())));
         }
         return factory.open(spec, environment);
+    }
+
+    /**
+     * A key for a certificate request: like {@link #open}, except that a device key ({@code sdf}) may have no
+     * certificate yet.
+     */
+    public SigningKey openForRequest(KeySourceSpec spec) throws KeySourceException {
+        return "sdf".equals(spec.type()) ? SdfKeySource.open(spec, environment, false) : open(spec);
     }
 
     /** A built-in source as a factory. */

@@ -15,6 +15,11 @@ public interface SigningKey extends AutoCloseable {
 
     X509Certificate certificate();
 
+    /** The public key: the certificate's (a device key without a certificate yet knows its own). */
+    default java.security.PublicKey publicKey() {
+        return certificate().getPublicKey();
+    }
+
     /** KeyName: the certificate serial as the card prints it. */
     default String certNo() {
         return CertNo.of(certificate());
