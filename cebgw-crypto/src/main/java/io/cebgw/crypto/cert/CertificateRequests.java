@@ -45,15 +45,15 @@ public final class CertificateRequests {
     }
 
     /**
-     * A request signed by a key the gateway cannot read — an SM2 key inside an encryption machine: SM3withSM2 over the
-     * request, computed by the key itself, DER-encoded. {@code current} null for a new request with {@code subject}.
+     * A request signed by {@code key}: with its private key where the gateway holds it (a file), else inside the
+     * encryption machine (SM3withSM2 over the request, computed by the device, DER-encoded). {@code current} null for a new request with {@code subject}.
      */
     public static Request create(String subject, X509Certificate current, SigningKey key) {
         if (key instanceof io.cebgw.crypto.key.JcaSigningKey jca) {
             return current != null ? renew(current, key.publicKey(), jca.privateKey(), key.suite()) : create(subject, key.publicKey(), jca.privateKey(), key.suite());
         }
-        if (key.suite() != SignatureSuite.SM2_SM3) {
-            throw new IllegalStateException("only SM2 keys sign requests inside their device: " + key.description());
+        if (!(key instanceof io.cebgw.crypto.sdf.SdfSigningKey)) {
+            throw new IllegalStateException("this key source (" + key.description() + ") cannot sign a request here (a card's certificate comes with the card)");
         }
         X500Name name = current != null ? X500Name.getInstance(current.getSubjectX500Principal().getEncoded()) : new X500Name(subject);
         try {

@@ -107,7 +107,14 @@ public final class SdfSigningKey implements SigningKey {
 
     @Override
     public byte[] sign(byte[] data) throws SigningException {
-        byte[] e = digest.of(data);
+        return signDigest(digest.of(data));
+    }
+
+    /**
+     * The device's own step alone: {@code SDF_InternalSign_ECC} of a 32-byte digest that already includes Z (the
+     * baseline the benchmarks compare {@link #sign} with).
+     */
+    public byte[] signDigest(byte[] e) throws SigningException {
         Pointer session;
         try {
             session = sessions.poll(WAIT_SECONDS, TimeUnit.SECONDS);

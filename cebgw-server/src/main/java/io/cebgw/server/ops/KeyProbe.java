@@ -19,6 +19,7 @@ import java.util.Locale;
 public final class KeyProbe {
     static final Text KEY = new Text("签名密钥", "signing key");
     static final Text CARD = new Text("IC 卡客户端", "card client");
+    static final Text MACHINE = new Text("加密机", "encryption machine");
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private KeyProbe() {
@@ -39,15 +40,14 @@ public final class KeyProbe {
             return new Probe(Check.fail(KEY, target, new Text("未配置签名密钥", "no signing profile"),
                     new Text("为企业设置 signingProfile（docs/zh/signing.md）", "set the enterprise's signingProfile (docs/signing.md)")), false);
         }
-        boolean card = isCard(profile);
-        Text area = card ? CARD : KEY;
+        String type = type(profile);
+        boolean card = "card".equals(type);
+        Text area = card ? CARD : "sdf".equals(type) ? MACHINE : KEY;
         CertificateInfo info;
         try {
             info = CertificateInfo.of(signers.certificate(e), now);
         } catch (SigningException ex) {
-            return new Probe(Check.fail(area, target, new Text(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)), card
-                    ? new Text("插入操作员卡、启动中国电子口岸客户端控件，核对 PIN", "insert the operator card, start the E-Port client control, check the PIN")
-                    : new Text("核对签名配置的路径、password.file 或 PIN（docs/zh/signing.md）", "check the path, password.file or PIN of the signing profile (docs/signing.md)")), false);
+            return new Probe(Check.fail(area, target, new Text(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)), remedy(area)), false);
         }
         String until = info.notAfter().atZone(BEIJING).toLocalDate().toString();
         Text detail = new Text("证书 " + info.certNo() + "（KeyName），" + info.keyAlgorithm() + "，有效至 " + until + "，剩余 " + info.daysToExpiry() + " 天",
@@ -66,11 +66,22 @@ public final class KeyProbe {
         return new Text("到数据分中心办理证书更新（cebgw csr --renew 生成申请）", "renew the certificate at the data center (cebgw csr --renew makes the request)");
     }
 
-    private static boolean isCard(String profile) {
+    private static Text remedy(Text area) {
+        if (area == CARD) {
+            return new Text("插入操作员卡、启动中国电子口岸客户端控件，核对 PIN", "insert the operator card, start the E-Port client control, check the PIN");
+        }
+        if (area == MACHINE) {
+            return new Text("核对加密机厂商配置文件中的设备地址、密钥索引（key-index）和访问口令（docs/zh/signing.md）",
+                    "check the device address in the vendor's configuration file, the key-index and the access password (docs/signing.md)");
+        }
+        return new Text("核对签名配置的路径、password.file 或 PIN（docs/zh/signing.md）", "check the path, password.file or PIN of the signing profile (docs/signing.md)");
+    }
+
+    private static String type(String profile) {
         try {
-            return "card".equals(KeySourceSpec.parse(profile, "profile").type());
+            return KeySourceSpec.parse(profile, "profile").type();
         } catch (SigningException | RuntimeException e) {
-            return false;
+            return "";
         }
     }
 }
