@@ -3,6 +3,7 @@ package io.cebgw.server.api;
 import io.cebgw.crypto.SignatureSuite;
 import io.cebgw.crypto.cert.GeneratedKey;
 import io.cebgw.crypto.cert.KeyPairs;
+import io.cebgw.crypto.testing.TestKeys;
 import io.cebgw.server.document.Signers;
 import io.cebgw.server.ops.Check;
 import io.cebgw.server.ops.Check.Outcome;
@@ -169,6 +170,15 @@ class DoctorTest extends GatewayTestBase {
         assertThat(refused.failed()).isTrue();
         assertThat(refused.remedy().zh()).contains("password.file");
 
+        io.cebgw.crypto.testing.FakeCardService client = new io.cebgw.crypto.testing.FakeCardService(TestKeys.key(SignatureSuite.SM2_SM3).signingKey(),
+                "12345678").startAndWait();
+        try {
+            Check answering = KeyProbe.of(row("DXPENT0000066618", "type=card\nurl=" + client.url() + "\npin.file=" + secret("12345678") + "\n"), signers, now);
+            assertThat(answering.outcome()).as("the card client answers: " + answering).isEqualTo(Outcome.PASS);
+            assertThat(answering.area().en()).isEqualTo("card client");
+        } finally {
+            client.stopQuietly();
+        }
         Check card = KeyProbe.of(row("DXPENT0000066616", "type=card\nurl=ws://127.0.0.1:1\npin.file=" + secret("12345678") + "\n"), signers, now);
         assertThat(card.failed()).isTrue();
         assertThat(card.area().en()).isEqualTo("card client");
