@@ -88,11 +88,23 @@ class OpsConfiguration {
             channels.add(mail.apply(to));
         }
         AlertRules rules = new AlertRules(enterprises, documents, outbox, transports, keys, clock,
-                new AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", Duration.class, Duration.ofMinutes(30)),
+                new AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", Duration.class, Duration.ofMinutes(30)), overdueByType(env),
                         env.getProperty("cebgw.alerts.outbox-age", Duration.class, Duration.ofMinutes(10)),
                         env.getProperty("cebgw.alerts.transport-failing", Duration.class, Duration.ofMinutes(5)),
                         env.getProperty("cebgw.alerts.selftest-max-age", Duration.class, Duration.ofDays(30))));
         return new Alerting(rules, new AlertStore(jdbc), channels, new EnterpriseAlertChannels(enterprises, mail, System::getenv),
                 env.getProperty("cebgw.alerts.repeat", Duration.class, Duration.ofHours(4)), clock);
+    }
+
+    /** {@code cebgw.alerts.receipt-overdue.CEB603=2h}: a threshold for one message type. */
+    private static java.util.Map<String, Duration> overdueByType(Environment env) {
+        java.util.Map<String, Duration> byType = new java.util.TreeMap<>();
+        for (io.cebgw.core.spec.MessageType type : io.cebgw.core.spec.MessageType.values()) {
+            Duration d = env.getProperty("cebgw.alerts.receipt-overdue." + type.name(), Duration.class);
+            if (d != null) {
+                byType.put(type.name(), d);
+            }
+        }
+        return byType;
     }
 }

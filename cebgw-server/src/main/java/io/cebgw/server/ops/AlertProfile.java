@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * written as references ({@code .env} or {@code .file}), never themselves, as everywhere in the gateway:
  * <pre>
  * receipt-overdue=45m
+ * receipt-overdue.CEB603=2h
  * transport-failing=10m
  * selftest-max-age=30d
  * email.to=ops@example.com, boss@example.com
@@ -28,9 +29,11 @@ import java.util.TreeMap;
  * dingtalk.secret.env=DINGTALK_SECRET
  * </pre>
  */
-public record AlertProfile(Optional<Duration> receiptOverdue, Optional<Duration> transportFailing, Optional<Duration> selfTestMaxAge,
-                           List<String> emailTo, Map<String, Robot> robots) {
-    public static final AlertProfile NONE = new AlertProfile(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of());
+public record AlertProfile(Optional<Duration> receiptOverdue, Map<String, Duration> receiptOverdueByType, Optional<Duration> transportFailing,
+                           Optional<Duration> selfTestMaxAge, List<String> emailTo, Map<String, Robot> robots) {
+    public static final AlertProfile NONE = new AlertProfile(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), List.of(), Map.of());
+    /** {@code receipt-overdue.CEB603=60m}: the threshold for one message type. */
+    private static final java.util.regex.Pattern BY_TYPE = java.util.regex.Pattern.compile("receipt-overdue\\.(CEB\\d{3})");
     private static final Set<String> DURATIONS = Set.of("receipt-overdue", "transport-failing", "selftest-max-age");
     private static final List<String> ROBOTS = List.of("dingtalk", "wecom", "feishu", "webhook");
 
@@ -67,9 +70,9 @@ public record AlertProfile(Optional<Duration> receiptOverdue, Optional<Duration>
         p.stringPropertyNames().forEach(k -> settings.put(k.strip(), p.getProperty(k).strip()));
         for (String key : settings.keySet()) {
             if (!known(key)) {
-                throw new Invalid("告警配置中没有 " + key + "（可用：receipt-overdue、transport-failing、selftest-max-age、email.to、"
+                throw new Invalid("告警配置中没有 " + key + "（可用：receipt-overdue[.CEB603]、transport-failing、selftest-max-age、email.to、"
                         + "<dingtalk|wecom|feishu|webhook>.url.env/.file、.secret.env/.file）",
-                        "no alert setting " + key + " (known: receipt-overdue, transport-failing, selftest-max-age, email.to, "
+                        "no alert setting " + key + " (known: receipt-overdue[.CEB603], transport-failing, selftest-max-age, email.to, "
                                 + "<dingtalk|wecom|feishu|webhook>.url.env/.file, .secret.env/.file)");
             }
         }
@@ -93,12 +96,19 @@ public record AlertProfile(Optional<Duration> receiptOverdue, Optional<Duration>
                 to.add(address);
             }
         }
-        return new AlertProfile(duration(settings, "receipt-overdue"), duration(settings, "transport-failing"), duration(settings, "selftest-max-age"),
-                List.copyOf(to), Map.copyOf(robots));
+        Map<String, Duration> byType = new TreeMap<>();
+        for (String key : settings.keySet()) {
+            java.util.regex.Matcher m = BY_TYPE.matcher(key);
+            if (m.matches()) {
+                byType.put(m.group(1), duration(settings, key).orElseThrow(() -> new Invalid(key + " 为空", key + " is empty")));
+            }
+        }
+        return new AlertProfile(duration(settings, "receipt-overdue"), Map.copyOf(byType), duration(settings, "transport-failing"),
+                duration(settings, "selftest-max-age"), List.copyOf(to), Map.copyOf(robots));
     }
 
     private static boolean known(String key) {
-        if (DURATIONS.contains(key) || "email.to".equals(key)) {
+        if (DURATIONS.contains(key) || "email.to".equals(key) || BY_TYPE.matcher(key).matches()) {
             return true;
         }
         int dot = key.indexOf('.');

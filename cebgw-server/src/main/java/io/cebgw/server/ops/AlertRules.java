@@ -23,8 +23,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * enterprise's own alert settings replace the thresholds for it.
  */
 public final class AlertRules {
-    /** The gateway's thresholds; {@code selfTestMaxAge} zero turns that rule off. */
-    public record Limits(Duration receiptOverdue, Duration outboxAge, Duration transportFailing, Duration selfTestMaxAge) {
+    /**
+     * The gateway's thresholds; {@code receiptOverdueByType} replaces {@code receiptOverdue} for a message type (e.g.
+     * CEB603: no 120 within the time); {@code selfTestMaxAge} zero turns that rule off.
+     */
+    public record Limits(Duration receiptOverdue, Map<String, Duration> receiptOverdueByType, Duration outboxAge, Duration transportFailing,
+                         Duration selfTestMaxAge) {
+        /** The threshold for a message type, the enterprise's own first. */
+        Duration receiptOverdue(String type, AlertProfile own) {
+            Duration d = own.receiptOverdueByType().get(type);
+            if (d == null) {
+                d = own.receiptOverdue().orElse(null);
+            }
+            if (d == null) {
+                d = receiptOverdueByType.getOrDefault(type, receiptOverdue);
+            }
+            return d;
+        }
+
+        /** The shortest threshold of any type, for the one query that finds the candidates. */
+        Duration shortestReceiptOverdue(AlertProfile own) {
+            Duration shortest = own.receiptOverdue().orElse(receiptOverdue);
+            for (Duration d : own.receiptOverdueByType().values()) {
+                shortest = d.compareTo(shortest) < 0 ? d : shortest;
+            }
+            for (Duration d : receiptOverdueByType.values()) {
+                shortest = d.compareTo(shortest) < 0 ? d : shortest;
+            }
+            return shortest;
+        }
     }
 
     private final EnterpriseStore enterprises;
@@ -81,14 +108,24 @@ public final class AlertRules {
             alerts.add(new Alert("dead-letter:" + e.dxpId(), e.dxpId(), who + " 有 " + dead + " 份单证发送失败，已停止重试：请按“发送失败与重试”页的错误说明处理后重发。",
                     e.dxpId() + ": " + dead + " documents could not be sent and are no longer retried; mend the cause, then send them again.", false));
         }
-        Duration overdue = own.receiptOverdue().orElse(limits.receiptOverdue());
-        List<DocumentRow> waiting = documents.waiting(e.id(), now.minus(overdue), 100);
-        if (!waiting.isEmpty()) {
-            alerts.add(new Alert("receipt-overdue:" + e.dxpId(), e.dxpId(), who + " 有 " + waiting.size() + " 份已申报单证超过 " + overdue.toMinutes()
-                    + " 分钟没有新回执（最早：" + waiting.get(0).messageType() + " " + waiting.get(0).businessKey() + "）。",
-                    e.dxpId() + ": " + waiting.size() + " declared documents have had no receipt for " + overdue.toMinutes()
-                            + " minutes (the oldest: " + waiting.get(0).messageType() + " " + waiting.get(0).businessKey() + ").", false));
+        Map<String, List<DocumentRow>> overdueByType = new java.util.TreeMap<>();
+        for (DocumentRow d : documents.waiting(e.id(), now.minus(limits.shortestReceiptOverdue(own)), 500)) {
+            String type = d.messageType().replaceFirst("Message$", ""); // CEB603Message → CEB603, as the settings name it
+            if (d.updatedAt().isBefore(now.minus(limits.receiptOverdue(type, own)))) {
+                overdueByType.computeIfAbsent(type, t -> new ArrayList<>()).add(d);
+            }
         }
+        overdueByType.forEach((type, waiting) -> {
+            long minutes = limits.receiptOverdue(type, own).toMinutes();
+            alerts.add(new Alert("receipt-overdue:" + e.dxpId() + ":" + type, e.dxpId(), who + " 有 " + waiting.size() + " 份 " + type + " 已申报超过 "
+                    + minutes + " 分钟没有新回执（最早：" + waiting.get(0).businessKey() + "，状态 " + state(waiting.get(0)) + "）。",
+                    e.dxpId() + ": " + waiting.size() + " declared " + type + " have had no receipt for " + minutes + " minutes (the oldest: "
+                            + waiting.get(0).businessKey() + ", status " + state(waiting.get(0)) + ").", false));
+        });
+    }
+
+    private static String state(DocumentRow d) {
+        return d.status() == null ? "—" : d.status();
     }
 
     /** The joint-test self-test not passed within the last {@code selftest-max-age} (for enterprises older than that). */

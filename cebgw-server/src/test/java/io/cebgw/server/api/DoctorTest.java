@@ -55,7 +55,7 @@ class DoctorTest extends GatewayTestBase {
 
     @Test
     void aHealthyEnterpriseDeploymentPassesEveryCheck() throws Exception {
-        String dxp = "DXPENT0000066601";
+        String dxp = "DXPENT0000067601";
         enterprises.register("医生", "3301964ABC", dxp, "EBC,AGENT", issued("doc-ok", Duration.ofDays(400)));
         List<Check> checks = doctor.run(Optional.of(dxp));
         assertThat(checks).as(checks.toString()).noneMatch(Check::failed);
@@ -69,7 +69,7 @@ class DoctorTest extends GatewayTestBase {
 
     @Test
     void anUnknownEnterpriseFails() {
-        Check unknown = only(doctor.run(Optional.of("DXPENT0000066699")), "enterprise");
+        Check unknown = only(doctor.run(Optional.of("DXPENT0000067699")), "enterprise");
         assertThat(unknown.failed()).isTrue();
         assertThat(unknown.remedy().zh()).contains("DXPID");
     }
@@ -128,16 +128,16 @@ class DoctorTest extends GatewayTestBase {
     void transportsThatRefuseThePasswordOrDoNotAnswerFailWithWhatToDo() throws Exception {
         assertThat(TransportProbe.spec("default", TransportSpec.of("folder", Map.of("root", DIR.resolve("doctor-folder").toString()))).outcome())
                 .isEqualTo(Outcome.PASS);
-        Check nobody = TransportProbe.profile("DXPENT0000066602", "type=amqp\nuri=amqp://127.0.0.1:1\nuser=guest\nqueues=cebgw.doctor\npassword.file="
+        Check nobody = TransportProbe.profile("DXPENT0000067602", "type=amqp\nuri=amqp://127.0.0.1:1\nuser=guest\nqueues=cebgw.doctor\npassword.file="
                 + secret("guest") + "\n");
         assertThat(nobody.failed()).isTrue();
         assertThat(nobody.remedy().zh()).contains("地址和端口");
-        Check badProfile = TransportProbe.profile("DXPENT0000066602", "type=amqp\nuri=amqp://127.0.0.1:5672\npassword=guest\n");
+        Check badProfile = TransportProbe.profile("DXPENT0000067602", "type=amqp\nuri=amqp://127.0.0.1:5672\npassword=guest\n");
         assertThat(badProfile.failed()).isTrue();
         assertThat(badProfile.detail().en()).contains("CEB-T");
 
         RabbitMq.require();
-        Check refused = TransportProbe.profile("DXPENT0000066602", "type=amqp\nuri=" + RabbitMq.URI + "\nuser=guest\nqueues=cebgw.doctor\npassword.file="
+        Check refused = TransportProbe.profile("DXPENT0000067602", "type=amqp\nuri=" + RabbitMq.URI + "\nuser=guest\nqueues=cebgw.doctor\npassword.file="
                 + secret("not-the-password") + "\n");
         assertThat(refused.failed()).isTrue();
         assertThat(refused.detail().zh()).contains("CEB-T020");
@@ -148,43 +148,43 @@ class DoctorTest extends GatewayTestBase {
     @Test
     void keysThatDoNotOpenExpireOrAreForTestsAreTold() throws Exception {
         Instant now = Instant.now();
-        assertThat(KeyProbe.of(row("DXPENT0000066611", issued("doc-k1", Duration.ofDays(400))), signers, now).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(KeyProbe.of(row("DXPENT0000067611", issued("doc-k1", Duration.ofDays(400))), signers, now).outcome()).isEqualTo(Outcome.PASS);
 
-        Check soon = KeyProbe.of(row("DXPENT0000066612", issued("doc-k2", Duration.ofDays(10))), signers, now);
+        Check soon = KeyProbe.of(row("DXPENT0000067612", issued("doc-k2", Duration.ofDays(10))), signers, now);
         assertThat(soon.outcome()).isEqualTo(Outcome.WARN);
         assertThat(soon.remedy().zh()).contains("cebgw csr --renew");
 
-        Check expired = KeyProbe.of(row("DXPENT0000066613", issued("doc-k3", Duration.ofMinutes(-1))), signers, now);
+        Check expired = KeyProbe.of(row("DXPENT0000067613", issued("doc-k3", Duration.ofMinutes(-1))), signers, now);
         assertThat(expired.failed()).isTrue();
 
         Path selfSigned = DIR.resolve("doc-k4.p12");
         KeyPairs.writePkcs12(KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=doc-k4,C=CN", Duration.ofDays(30)), selfSigned, "pw-doc-k4".toCharArray(), "cebgw");
-        KeyProbe.Probe test = KeyProbe.probe(row("DXPENT0000066614", "type=pkcs12\npath=" + selfSigned + "\npassword.file=" + secret("pw-doc-k4") + "\n"),
+        KeyProbe.Probe test = KeyProbe.probe(row("DXPENT0000067614", "type=pkcs12\npath=" + selfSigned + "\npassword.file=" + secret("pw-doc-k4") + "\n"),
                 signers, now);
         assertThat(test.testCertificate()).isTrue();
         assertThat(test.check().outcome()).isEqualTo(Outcome.WARN);
         assertThat(test.check().detail().zh()).contains("测试证书");
 
         String wrongPassword = "type=pkcs12\npath=" + selfSigned + "\npassword.file=" + secret("not-the-password") + "\n";
-        Check refused = KeyProbe.of(row("DXPENT0000066615", wrongPassword), signers, now);
+        Check refused = KeyProbe.of(row("DXPENT0000067615", wrongPassword), signers, now);
         assertThat(refused.failed()).isTrue();
         assertThat(refused.remedy().zh()).contains("password.file");
 
         io.cebgw.crypto.testing.FakeCardService client = new io.cebgw.crypto.testing.FakeCardService(TestKeys.key(SignatureSuite.SM2_SM3).signingKey(),
                 "12345678").startAndWait();
         try {
-            Check answering = KeyProbe.of(row("DXPENT0000066618", "type=card\nurl=" + client.url() + "\npin.file=" + secret("12345678") + "\n"), signers, now);
+            Check answering = KeyProbe.of(row("DXPENT0000067618", "type=card\nurl=" + client.url() + "\npin.file=" + secret("12345678") + "\n"), signers, now);
             assertThat(answering.outcome()).as("the card client answers: " + answering).isEqualTo(Outcome.PASS);
             assertThat(answering.area().en()).isEqualTo("card client");
         } finally {
             client.stopQuietly();
         }
-        Check card = KeyProbe.of(row("DXPENT0000066616", "type=card\nurl=ws://127.0.0.1:1\npin.file=" + secret("12345678") + "\n"), signers, now);
+        Check card = KeyProbe.of(row("DXPENT0000067616", "type=card\nurl=ws://127.0.0.1:1\npin.file=" + secret("12345678") + "\n"), signers, now);
         assertThat(card.failed()).isTrue();
         assertThat(card.area().en()).isEqualTo("card client");
         assertThat(card.remedy().zh()).contains("客户端控件");
 
-        assertThat(KeyProbe.of(row("DXPENT0000066617", null), signers, now).failed()).isTrue();
+        assertThat(KeyProbe.of(row("DXPENT0000067617", null), signers, now).failed()).isTrue();
     }
 
     private Doctor doctorOn(DataSource ds, Clock clock, Path xsd, long minFreeDisk) {

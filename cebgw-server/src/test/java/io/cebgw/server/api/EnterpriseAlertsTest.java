@@ -34,6 +34,8 @@ class EnterpriseAlertsTest extends GatewayTestBase {
 
     @Autowired
     Alerting alerting;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
@@ -112,6 +114,26 @@ class EnterpriseAlertsTest extends GatewayTestBase {
         JsonNode view = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/admin/v1/enterprises/DXPENT0000091001")).header("X-Admin-Key", ADMIN).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(view.path("alertProfile").asText()).contains("email.to=ent-a@example.com").doesNotContain(HOOK_SECRET);
+    }
+
+    @Test
+    void aMessageTypeCanHaveItsOwnReceiptDeadline() throws Exception {
+        io.cebgw.server.document.EnterpriseService.Registered c = enterprises.register("回执超时", "3301964ABC", "DXPENT0000091003", "EBC,AGENT",
+                profile(SignatureSuite.SM2_SM3, "ec"));
+        List<String> ids = declare(c.apiKey(), io.cebgw.sandbox.FlowDocuments.flow("9710", "LATE-", "3301964ABC", "DXPENT0000091003").subList(0, 2));
+        awaitFinal(c.apiKey(), ids, java.time.Duration.ofSeconds(60));
+        // both documents as if declared an hour ago and still waiting for their receipts
+        for (String id : ids) {
+            jdbc.sql("update document set final_state = false, status = '2', updated_at = ? where id = ?")
+                    .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))), id).update();
+        }
+        assertThat(patch("DXPENT0000091003", "receipt-overdue=2h\nreceipt-overdue.CEB303=30m\nemail.to=late@example.com\n").statusCode()).isEqualTo(200);
+        alerting.round();
+        List<String> late = SMTP.mails().stream().filter(m -> m.recipients().contains("late@example.com")).map(FakeSmtp.Mail::message)
+                .map(EnterpriseAlertsTest::content).toList();
+        assertThat(late).as("the order (CEB303) is over its 30 minutes, the waybill (CEB505) within the enterprise's 2 hours")
+                .anyMatch(t -> t.contains("CEB303") && t.contains("30 分钟")).noneMatch(t -> t.contains("CEB505"));
+        assertThat(patch("DXPENT0000091003", "receipt-overdue.CEB60=30m\n").statusCode()).as("not a message type").isEqualTo(422);
     }
 
     private static String content(jakarta.mail.internet.MimeMessage m) {

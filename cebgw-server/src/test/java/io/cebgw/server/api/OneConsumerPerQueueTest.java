@@ -34,9 +34,9 @@ class OneConsumerPerQueueTest extends GatewayTestBase {
         String own = "cebgw.own." + UUID.randomUUID();
         TransportSpec defaults = TransportSpec.of("amqp", Map.of("uri", RabbitMq.URI, "queues", shared));
         String sameQueuesOtherwiseWritten = "type=amqp\nuri=" + RabbitMq.URI + "/%2f\nsend-queue=" + shared + ".out\nreceive-queue=" + shared + ".in\n";
-        String a = enterprises.register("同队列", "3301964ABC", "DXPENT0000088801", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "one-a"),
+        String a = enterprises.register("同队列", "3301964ABC", "DXPENT0000087701", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "one-a"),
                 sameQueuesOtherwiseWritten).enterprise().id();
-        String b = enterprises.register("自有队列", "3301964ABC", "DXPENT0000088802", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "one-b"),
+        String b = enterprises.register("自有队列", "3301964ABC", "DXPENT0000087702", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "one-b"),
                 "type=amqp\nuri=" + RabbitMq.URI + "\nqueues=" + own + "\n").enterprise().id();
         try (EnterpriseTransports transports = new EnterpriseTransports(store, defaults)) {
             transports.transportFor(a); // opened before receiving starts
