@@ -38,7 +38,7 @@ class DocumentedCommandsTest {
             List<String> words = words(command);
             CommandLine cli = CebgwCommand.commandLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new DemoCommand(), new ServeCommand(),
-                    new ArchiveCommand());
+                    new DoctorCommand(), new ArchiveCommand());
             String unknown = CebgwCommand.unknownCommand(cli, words.toArray(String[]::new));
             if (unknown != null) {
                 refused.add(command + "  →  no such command " + unknown);

@@ -174,8 +174,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    io.cebgw.server.document.Onboarding onboarding(Signers signers, Clock clock) {
-        return new io.cebgw.server.document.Onboarding(signers, clock);
+    io.cebgw.server.ops.Onboarding onboarding(Signers signers, Clock clock) {
+        return new io.cebgw.server.ops.Onboarding(signers, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -4,15 +4,12 @@ import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
-import io.cebgw.transport.amqp.AmqpTransport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -31,16 +28,8 @@ public final class PrivateExchange implements AutoCloseable {
 
     /** Beside a transport's connection where it has one to share (AMQP), else on a temporary folder; {@code transport} may be null. */
     public static PrivateExchange beside(TransportSpec transport) throws TransportException {
-        if (transport != null && "amqp".equals(transport.type())) {
-            Map<String, String> settings = new HashMap<>(transport.settings());
-            settings.remove("send-queue");
-            settings.remove("receive-queue");
-            settings.put("queues", "cebgw.selftest." + UUID.randomUUID());
-            TransportSpec own = TransportSpec.of("amqp", settings);
-            TransportCatalog.validate(own);
-            return new PrivateExchange(own, true);
-        }
-        return folder();
+        java.util.Optional<TransportSpec> own = transport == null ? java.util.Optional.empty() : TransportCatalog.privateExchange(transport);
+        return own.isPresent() ? new PrivateExchange(own.get(), true) : folder();
     }
 
     /** On a new temporary folder. */
@@ -65,7 +54,7 @@ public final class PrivateExchange implements AutoCloseable {
     /** Where the run goes, for its report (never a secret: the spec's text hides them). */
     public String describe(boolean english) {
         if (overTransport) {
-            return (english ? "the enterprise's own transport, amqp " : "企业自己的传输 amqp ") + spec.get("uri")
+            return (english ? "the enterprise's own transport, " : "企业自己的传输 ") + spec.type() + " " + spec.get("uri")
                     + (english ? ", temporary queues " : "，临时队列 ") + spec.get("queues") + (english ? ".* (removed afterwards)" : ".*（运行后删除）");
         }
         return english ? "a temporary exchange folder (removed afterwards)" : "临时交换目录（运行后删除）";
@@ -78,21 +67,16 @@ public final class PrivateExchange implements AutoCloseable {
     /** Removes the temporary queues or folder. */
     @Override
     public void close() throws TransportException {
-        try {
-            if (overTransport) {
-                try (AmqpTransport cleaner = (AmqpTransport) TransportCatalog.open(spec, End.ENTERPRISE)) {
-                    cleaner.deleteQueues();
-                }
-            } else {
-                try (Stream<Path> files = Files.walk(Path.of(spec.get("root")))) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+        if (overTransport) {
+            TransportCatalog.removePrivateExchange(spec);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(Path.of(spec.get("root")))) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new TransportException("cannot remove the self-test's " + (overTransport ? "queues " + spec.get("queues") : "folder " + spec.get("root"))
-                    + ": " + e.getMessage(), e);
+            throw new TransportException("cannot remove the self-test's folder " + spec.get("root") + ": " + e.getMessage(), e);
         }
     }
 }

@@ -57,6 +57,15 @@ public final class TransportCatalog {
         return factory(spec).source(spec, end);
     }
 
+    /** Temporary destinations beside a configuration (see {@link TransportFactory#privateExchange}). */
+    public static java.util.Optional<TransportSpec> privateExchange(TransportSpec spec) throws TransportException {
+        return factory(spec).privateExchange(spec);
+    }
+
+    public static void removePrivateExchange(TransportSpec privateSpec) throws TransportException {
+        factory(privateSpec).removePrivateExchange(privateSpec);
+    }
+
     /** Connects and logs in without sending anything (what an operator's check runs). */
     public static void check(TransportSpec spec) throws TransportException {
         RetryPolicy.of(spec, RetryPolicy.DEFAULT);

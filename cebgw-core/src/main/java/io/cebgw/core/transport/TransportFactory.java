@@ -36,4 +36,16 @@ public interface TransportFactory {
     default String source(TransportSpec spec, End end) throws TransportException {
         return spec.type() + " " + new java.util.TreeMap<>(spec.settings());
     }
+
+    /**
+     * Destinations of its own beside a configuration, for a self-test: the same connection, credentials and vhost, and
+     * temporary queues that nothing else reads (AMQP); empty where the transport has no connection to share.
+     */
+    default java.util.Optional<TransportSpec> privateExchange(TransportSpec spec) throws TransportException {
+        return java.util.Optional.empty();
+    }
+
+    /** Removes the temporary destinations {@link #privateExchange} made (never others). */
+    default void removePrivateExchange(TransportSpec privateSpec) throws TransportException {
+    }
 }

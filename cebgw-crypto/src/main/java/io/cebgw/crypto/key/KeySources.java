@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Opens the signing key a {@link KeySourceSpec} describes: {@code pkcs12}, {@code pem}, {@code jca}, {@code pkcs11}
- * and {@code sdf} (GM/T 0018 encryption machines) built in, every other type from the {@link KeySourceFactory} plugins on the class path.
+ * Opens the signing key a {@link KeySourceSpec} describes: {@code pkcs12}, {@code pem}, {@code jca} and
+ * {@code pkcs11} built in, every other type from the {@link KeySourceFactory} plugins on the class path.
  */
 public final class KeySources {
     private static final Map<String, KeySourceFactory> FACTORIES = load();
@@ -28,7 +28,7 @@ public final class KeySources {
     private static Map<String, KeySourceFactory> load() {
         Map<String, KeySourceFactory> factories = new TreeMap<>();
         for (KeySourceFactory f : List.of(builtIn("pkcs12", Pkcs12KeySource::open), builtIn("pem", PemKeySource::open),
-                builtIn("jca", JcaKeyStoreSource::open), builtIn("pkcs11", Pkcs11KeySource::open), builtIn("sdf", SdfKeySource::open))) {
+                builtIn("jca", JcaKeyStoreSource::open), builtIn("pkcs11", Pkcs11KeySource::open))) {
             factories.put(f.type(), f);
         }
         for (KeySourceFactory f : ServiceLoader.load(KeySourceFactory.class, KeySources.class.getClassLoader())) {
@@ -45,11 +45,15 @@ public final class KeySources {
     }
 
     public SigningKey open(KeySourceSpec spec) throws KeySourceException {
+        return factory(spec).open(spec, environment);
+    }
+
+    private static KeySourceFactory factory(KeySourceSpec spec) throws KeySourceException {
         KeySourceFactory factory = FACTORIES.get(spec.type());
         if (factory == null) {
             throw new KeySourceException(SigningProblem.UNKNOWN_KEY_SOURCE.with(spec.type(), String.join(", ", types())));
         }
-        return factory.open(spec, environment);
+        return factory;
     }
 
     /**
@@ -57,7 +61,7 @@ public final class KeySources {
      * certificate yet.
      */
     public SigningKey openForRequest(KeySourceSpec spec) throws KeySourceException {
-        return "sdf".equals(spec.type()) ? SdfKeySource.open(spec, environment, false) : open(spec);
+        return factory(spec).openForRequest(spec, environment);
     }
 
     /** A built-in source as a factory. */

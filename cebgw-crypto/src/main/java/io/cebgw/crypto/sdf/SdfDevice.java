@@ -3,7 +3,6 @@ package io.cebgw.crypto.sdf;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import io.cebgw.core.finding.Localized;
 import io.cebgw.core.problem.SigningProblem;
 import io.cebgw.crypto.key.KeySourceException;
 
@@ -110,10 +109,5 @@ public final class SdfDevice {
     synchronized void close(Pointer session, int keyIndex) {
         library.SDF_ReleasePrivateKeyAccessRight(session, keyIndex);
         library.SDF_CloseSession(session);
-    }
-
-    /** Words for a problem that names this device (never the password). */
-    Localized where(int keyIndex) {
-        return new Localized("加密机 " + name + " 密钥索引 " + keyIndex, "encryption machine " + name + " key index " + keyIndex);
     }
 }

@@ -1,7 +1,7 @@
 package io.cebgw.server.api;
 
 import io.cebgw.server.document.JointSelfTest;
-import io.cebgw.server.document.Onboarding;
+import io.cebgw.server.ops.Onboarding;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -29,6 +29,8 @@ public final class EnterpriseService {
     private final SenderCheck senders;
     private final io.cebgw.server.access.Audit audit;
     private final io.cebgw.server.store.OutboxStore outbox;
+    /** When every node has read a changed transport profile (EnterpriseTransports keeps one 5 seconds), and a second more. */
+    private static final java.time.Duration PROFILE_READ_AGAIN = java.time.Duration.ofSeconds(6);
 
     public EnterpriseService(EnterpriseStore enterprises, Signers signers, SenderCheck senders, io.cebgw.server.access.Audit audit,
                              io.cebgw.server.store.OutboxStore outbox, Optional<Sandbox> sandbox, Clock clock) {
@@ -121,7 +123,7 @@ public final class EnterpriseService {
         audit.record(row.id(), "enterprise.update", row.dxpId(), changed(old, row));
         if (!java.util.Objects.equals(row.transportProfile(), old.transportProfile())) {
             // what failed over the old profile goes again over the new one, once every node reads it (EnterpriseTransports)
-            int again = outbox.retryAfterTransportChange(row.id(), clock.instant().plus(io.cebgw.server.flow.EnterpriseTransports.FRESH).plusSeconds(1));
+            int again = outbox.retryAfterTransportChange(row.id(), clock.instant().plus(PROFILE_READ_AGAIN));
             if (again > 0) {
                 audit.record(row.id(), "outbox.retry", row.dxpId(), again + " envelopes sent again over the new transport profile");
             }
@@ -133,8 +135,8 @@ public final class EnterpriseService {
     /** Checked alert settings, blank as none; a mistake is refused with what is wrong. */
     private static String alertProfile(String text) throws ValidationFailed {
         try {
-            io.cebgw.server.ops.AlertProfile.parse(text);
-        } catch (io.cebgw.server.ops.AlertProfile.Invalid e) {
+            io.cebgw.server.settings.AlertProfile.parse(text);
+        } catch (io.cebgw.server.settings.AlertProfile.Invalid e) {
             throw ValidationFailed.of(io.cebgw.core.problem.GatewayProblem.ENTERPRISE_PROFILE, new io.cebgw.core.finding.Localized(e.zh(), e.getMessage()));
         }
         return text.isBlank() ? null : text.replace("\r\n", "\n");

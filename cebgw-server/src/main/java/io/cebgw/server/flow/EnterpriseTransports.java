@@ -28,7 +28,7 @@ public final class EnterpriseTransports implements OutboxRelay.Route, AutoClosea
     private final TransportSpec defaultSpec;
     private final Map<TransportSpec, Transport> open = new ConcurrentHashMap<>();
     /** How long an enterprise's transport profile is read from memory before the database is asked again. */
-    public static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(5);
     private final Map<String, Known> specOfEnterprise = new ConcurrentHashMap<>();
     private volatile Transport.Handler receiver;
     /** Each source (queue, folder) being received from, and the one configuration that consumes it. */

@@ -1,5 +1,6 @@
 package io.cebgw.server.ops;
 
+import io.cebgw.server.settings.AlertProfile;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseRow;

@@ -1,5 +1,6 @@
 package io.cebgw.server.ops;
 
+import io.cebgw.server.settings.AlertProfile;
 import io.cebgw.core.settings.SecretException;
 import io.cebgw.core.settings.SecretRef;
 import io.cebgw.server.store.EnterpriseRow;

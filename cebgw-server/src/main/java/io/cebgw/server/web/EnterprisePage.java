@@ -4,7 +4,7 @@ import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.access.Audit;
 import io.cebgw.server.document.EnterpriseService;
 import io.cebgw.server.document.JointSelfTest;
-import io.cebgw.server.document.Onboarding;
+import io.cebgw.server.ops.Onboarding;
 import io.cebgw.server.document.ValidationFailed;
 import io.cebgw.server.store.UserRow;
 import org.springframework.http.HttpHeaders;

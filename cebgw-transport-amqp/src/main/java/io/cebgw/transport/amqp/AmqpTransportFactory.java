@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code confirm-timeout-millis}.
  */
 public final class AmqpTransportFactory implements TransportFactory {
+    private static final String SELF_TEST_QUEUES = "cebgw.selftest.";
     @Override
     public String type() {
         return "amqp";
@@ -52,6 +53,30 @@ public final class AmqpTransportFactory implements TransportFactory {
         String vhost = path == null || path.isEmpty() ? "/" : java.net.URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
         return "amqp " + String.valueOf(address.getHost()).toLowerCase(java.util.Locale.ROOT) + ":" + port + " vhost " + vhost
                 + " queue " + Queues.of(spec, end).receive();
+    }
+
+    /** Temporary queues {@code cebgw.selftest.<uuid>} on the same broker and vhost, with the same user. */
+    @Override
+    public java.util.Optional<TransportSpec> privateExchange(TransportSpec spec) throws TransportException {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(spec.settings());
+        settings.remove("send-queue");
+        settings.remove("receive-queue");
+        settings.put("queues", SELF_TEST_QUEUES + java.util.UUID.randomUUID());
+        TransportSpec own = TransportSpec.of("amqp", settings);
+        validate(own);
+        return java.util.Optional.of(own);
+    }
+
+    @Override
+    public void removePrivateExchange(TransportSpec privateSpec) throws TransportException {
+        if (!String.valueOf(privateSpec.get("queues")).startsWith(SELF_TEST_QUEUES)) {
+            throw new IllegalArgumentException("not a self-test's queues: " + privateSpec.get("queues"));
+        }
+        try (AmqpTransport queues = (AmqpTransport) open(privateSpec, End.ENTERPRISE)) {
+            queues.deleteQueues();
+        } catch (java.io.IOException e) {
+            throw new TransportException("cannot delete the temporary queues " + privateSpec.get("queues") + ": " + e.getMessage(), e);
+        }
     }
 
     private static String uri(TransportSpec spec) throws TransportException {

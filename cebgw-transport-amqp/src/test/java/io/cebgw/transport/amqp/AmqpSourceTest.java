@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Where an AMQP end receives from: broker, vhost and queue, the same however the settings spell them (so that the
- * gateway lets one transport consume each queue); another queue, vhost or end is another source.
+ * gateway lets one transport consume each queue); another queue, vhost or end is another source. And the self-test's
+ * private exchange beside a configuration: the same connection, queues of its own, and only those removed.
  */
 class AmqpSourceTest {
     private final AmqpTransportFactory factory = new AmqpTransportFactory();
@@ -33,5 +34,29 @@ class AmqpSourceTest {
         assertThat(factory.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.y")), End.ENTERPRISE)).isNotEqualTo(source);
         assertThat(factory.source(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example", "queues", "ceb.x")), End.EXCHANGE))
                 .isEqualTo("amqp mq.example:5672 vhost / queue ceb.x.out");
+    }
+
+    @Test
+    void aPrivateExchangeKeepsTheConnectionAndRemovesOnlyItsOwnQueues() throws Exception {
+        TransportSpec own = factory.privateExchange(TransportSpec.of("amqp", Map.of("uri", "amqp://mq.example/cebgw", "user", "u",
+                "password.env", "P", "send-queue", "ceb.x.out", "receive-queue", "ceb.x.in"))).orElseThrow();
+        assertThat(own.get("uri")).isEqualTo("amqp://mq.example/cebgw");
+        assertThat(own.get("user")).isEqualTo("u");
+        assertThat(own.get("password.env")).isEqualTo("P");
+        assertThat(own.get("send-queue")).isNull();
+        assertThat(own.get("queues")).startsWith("cebgw.selftest.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> factory.removePrivateExchange(TransportSpec.of("amqp",
+                Map.of("uri", "amqp://mq.example", "queues", "ceb.x")))).as("never queues it did not make").isInstanceOf(IllegalArgumentException.class);
+
+        TransportSpec local = factory.privateExchange(TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "queues", "ceb.local"))).orElseThrow();
+        factory.open(local, End.EXCHANGE).close(); // declares the queues
+        factory.removePrivateExchange(local);
+        com.rabbitmq.client.ConnectionFactory broker = new com.rabbitmq.client.ConnectionFactory();
+        broker.setUri("amqp://127.0.0.1:5672");
+        try (com.rabbitmq.client.Connection c = broker.newConnection()) {
+            com.rabbitmq.client.Channel channel = c.createChannel(); // the broker closes it on the missing queue
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.queueDeclarePassive(local.get("queues") + ".in"))
+                    .as("deleted").isInstanceOf(java.io.IOException.class);
+        }
     }
 }

@@ -1,9 +1,10 @@
-package io.cebgw.crypto.key;
+package io.cebgw.crypto.sdf;
 
 import io.cebgw.core.problem.SigningProblem;
-import io.cebgw.crypto.sdf.EccLayout;
-import io.cebgw.crypto.sdf.SdfDevice;
-import io.cebgw.crypto.sdf.SdfSigningKey;
+import io.cebgw.crypto.key.KeySourceException;
+import io.cebgw.crypto.key.KeySourceFactory;
+import io.cebgw.crypto.key.KeySourceSpec;
+import io.cebgw.crypto.key.Pem;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -17,18 +18,27 @@ import java.util.function.Function;
  * the device key; absent only while requesting one), {@code sessions} (how many threads sign at once, default 4),
  * {@code ecc-max-len} (32 or 64; detected when absent).
  */
-final class SdfKeySource {
+public final class SdfKeySourceFactory implements KeySourceFactory {
     private static final int DEFAULT_SESSIONS = 4;
 
-    private SdfKeySource() {
+    @Override
+    public String type() {
+        return "sdf";
     }
 
-    static SdfSigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
+    @Override
+    public SdfSigningKey open(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
         return open(spec, environment, true);
     }
 
+    /** Without {@code certificate=}, for the key's first certificate request. */
+    @Override
+    public SdfSigningKey openForRequest(KeySourceSpec spec, Function<String, String> environment) throws KeySourceException {
+        return open(spec, environment, false);
+    }
+
     /** @param certificateRequired false to open a key that has no certificate yet (for its certificate request) */
-    static SdfSigningKey open(KeySourceSpec spec, Function<String, String> environment, boolean certificateRequired) throws KeySourceException {
+    private static SdfSigningKey open(KeySourceSpec spec, Function<String, String> environment, boolean certificateRequired) throws KeySourceException {
         String library = spec.require("library");
         int keyIndex = number(spec, "key-index", -1);
         if (keyIndex < 1) {

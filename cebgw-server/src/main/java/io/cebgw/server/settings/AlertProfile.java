@@ -1,4 +1,4 @@
-package io.cebgw.server.ops;
+package io.cebgw.server.settings;
 
 import io.cebgw.core.settings.SecretException;
 import io.cebgw.core.settings.SecretRef;

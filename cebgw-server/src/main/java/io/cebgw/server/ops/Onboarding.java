@@ -1,8 +1,6 @@
-package io.cebgw.server.document;
+package io.cebgw.server.ops;
 
-import io.cebgw.server.ops.Check;
-import io.cebgw.server.ops.KeyProbe;
-import io.cebgw.server.ops.TransportProbe;
+import io.cebgw.server.document.Signers;
 import io.cebgw.server.store.EnterpriseRow;
 
 import java.time.Clock;
