@@ -174,8 +174,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    io.cebgw.server.ops.Onboarding onboarding(Signers signers, Clock clock) {
-        return new io.cebgw.server.ops.Onboarding(signers, clock);
+    io.cebgw.server.ops.Onboarding onboarding(Signers signers, Clock clock, GatewayProperties properties) {
+        return new io.cebgw.server.ops.Onboarding(signers, clock, properties.sandbox() ? null : properties.transportSpec());
     }
 
     @Bean(destroyMethod = "close")

@@ -48,6 +48,8 @@ public enum GatewayProblem implements ProblemCode {
     NO_SUCH_KEY("GW-A024", 404, "没有这个 API 密钥：%1$s", "no such API key: %1$s"),
     BAD_PARAMETER("GW-A010", 400, "参数 %1$s 的值“%2$s”无效（应为%3$s）", "parameter %1$s has an invalid value \"%2$s\" (expected %3$s)"),
     NO_BODY("GW-A011", 400, "请求体为空或无法读取", "the request body is empty or cannot be read"),
+    BAD_HEADER("GW-A012", 400, "请求头含不允许的字符（例如中文）：请求头只能用 ASCII 字符，密钥请只用字母和数字",
+            "a request header holds characters HTTP does not allow (such as Chinese): headers are ASCII, keys letters and digits"),
     BAD_REQUEST("GW-A400", 400, "请求无效：%1$s", "bad request: %1$s"),
     NOT_FOUND("GW-A404", 404, "没有这个地址", "no such address"),
     METHOD_NOT_ALLOWED("GW-A405", 405, "该地址不接受这种请求方法", "this address does not take this method"),

@@ -54,10 +54,14 @@ class Problems {
         return body(answer(GatewayProblem.NO_BODY.with()));
     }
 
-    /** A request the firewall refuses when the body is read as parameters (odd names, control characters): a 400. */
+    /**
+     * A request the firewall refuses: a header with characters HTTP does not allow (a key pasted with Chinese in it), or
+     * a body read as parameters with odd names or control characters — a 400 that says which, never echoing the value.
+     */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
-        return body(answer(GatewayProblem.NO_BODY.with()));
+        boolean header = String.valueOf(e.getMessage()).contains("header");
+        return body(answer(header ? GatewayProblem.BAD_HEADER.with() : GatewayProblem.NO_BODY.with()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package io.cebgw.server.ops;
 
+import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.Signers;
 import io.cebgw.server.store.EnterpriseRow;
 
@@ -15,10 +16,14 @@ import java.util.List;
 public final class Onboarding {
     private final Signers signers;
     private final Clock clock;
+    /** The gateway's default transport, the route of every enterprise without one of its own; null when it is the in-process sandbox's. */
+    private final TransportSpec defaultTransport;
 
-    public Onboarding(Signers signers, Clock clock) {
+    /** @param defaultTransport the default transport, or null when the in-process sandbox answers it (the demo) */
+    public Onboarding(Signers signers, Clock clock, TransportSpec defaultTransport) {
         this.signers = signers;
         this.clock = clock;
+        this.defaultTransport = defaultTransport;
     }
 
     /** One step: done or not, and why (zh and en). */
@@ -37,34 +42,47 @@ public final class Onboarding {
                 dxp ? "DXPID " + e.dxpId() : "DXPID 缺失或格式不对（如 DXPENT0000012345）",
                 dxp ? "DXPID " + e.dxpId() : "DXPID missing or malformed (e.g. DXPENT0000012345)"));
         steps.add(new Step(4, "联调测试", "joint testing", selfTestPassed,
-                selfTestPassed ? "沙箱自测已通过" : "尚未通过沙箱自测（POST /api/v1/enterprise/selftest 或 cebgw sandbox selftest）",
-                selfTestPassed ? "the sandbox self-test passed" : "the sandbox self-test has not passed yet"));
+                selfTestPassed ? "沙箱自测已通过" : "尚未通过沙箱自测：在“企业与接入”页点“运行联调自测”（或 POST /api/v1/enterprise/selftest）",
+                selfTestPassed ? "the sandbox self-test passed" : "the sandbox self-test has not passed yet: run it from the enterprise page"));
         steps.add(goLiveStep(e, selfTestPassed));
         return steps;
     }
 
-    /** A production transport of its own that connects and logs in now (the check {@code cebgw doctor} makes), after a passed self-test. */
-    private static Step goLiveStep(EnterpriseRow e, boolean selfTestPassed) {
-        if (!productionTransport(e.transportProfile())) {
-            return new Step(5, "上线运行", "go-live", false, "尚未配置正式传输方式（transportProfile）", "no production transport is configured");
+    /**
+     * The route its documents take — its own profile, else the gateway's default — is a production one (not the
+     * sandbox's: {@code sandbox=true}, or the in-process sandbox of the demo) that connects and logs in now (the check
+     * {@code cebgw doctor} makes), after a passed self-test.
+     */
+    private Step goLiveStep(EnterpriseRow e, boolean selfTestPassed) {
+        boolean own = e.transportProfile() != null && !e.transportProfile().isBlank();
+        Check connects;
+        String route;
+        if (own) {
+            if (!production(e.transportProfile())) {
+                return new Step(5, "上线运行", "go-live", false, "本企业的传输配置指向沙箱（sandbox=true）", "the enterprise's transport profile is the sandbox's");
+            }
+            connects = TransportProbe.profile(e.dxpId(), e.transportProfile());
+            route = "本企业的正式传输";
+        } else if (defaultTransport == null || "true".equals(defaultTransport.get("sandbox"))) {
+            return new Step(5, "上线运行", "go-live", false, "尚未配置正式传输方式：网关的默认传输是沙箱（cebgw.transport.*，或本企业的 transportProfile）",
+                    "no production transport: the gateway's default is the sandbox (cebgw.transport.*, or the enterprise's transportProfile)");
+        } else {
+            connects = TransportProbe.spec("default", defaultTransport);
+            route = "网关的默认传输（" + defaultTransport.type() + "）";
         }
-        Check connects = TransportProbe.profile(e.dxpId(), e.transportProfile());
         if (connects.failed()) {
-            return new Step(5, "上线运行", "go-live", false, "正式传输连不上：" + connects.detail().zh() + "。" + connects.remedy().zh(),
+            return new Step(5, "上线运行", "go-live", false, route + "连不上：" + connects.detail().zh() + "。" + connects.remedy().zh(),
                     "the production transport does not connect: " + connects.detail().en() + ". " + connects.remedy().en());
         }
         return new Step(5, "上线运行", "go-live", selfTestPassed,
-                "正式传输已连接并登录" + (selfTestPassed ? "" : "，但联调测试尚未通过"),
+                route + "已连接并登录" + (selfTestPassed ? "" : "，但联调测试尚未通过"),
                 "the production transport connects and logs in" + (selfTestPassed ? "" : ", but joint testing has not passed"));
     }
 
-    /** A profile of its own that parses and is not marked as the sandbox's ({@code sandbox=true}). */
-    private static boolean productionTransport(String profile) {
-        if (profile == null || profile.isBlank()) {
-            return false;
-        }
+    /** A profile that parses and is not marked as the sandbox's ({@code sandbox=true}). */
+    private static boolean production(String profile) {
         try {
-            return !"true".equals(io.cebgw.core.transport.TransportSpec.parse(profile, "profile").get("sandbox"));
+            return !"true".equals(TransportSpec.parse(profile, "profile").get("sandbox"));
         } catch (io.cebgw.core.transport.TransportException e) {
             return false;
         }

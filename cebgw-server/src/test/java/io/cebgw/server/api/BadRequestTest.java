@@ -63,6 +63,18 @@ class BadRequestTest extends GatewayTestBase {
     }
 
     /** A draft may carry errors, but not a number too long to keep: 422 with the length finding (the hostile walk found a 500). */
+    /** A key pasted with Chinese in it (as a guide's placeholder might be): a 400 naming the header problem, not the body, never echoing it. */
+    @Test
+    void aHeaderWithCharactersHttpDoesNotAllowIsTold() throws Exception {
+        String key = "一个足够长的随机串";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /admin/v1/enterprises HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Admin-Key: " + key + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("GW-A012").contains("ASCII").doesNotContain(key).doesNotContain("GW-A011");
+        }
+    }
+
     @Test
     void aDraftWhoseNumberIsFarTooLongIs422() throws Exception {
         EnterpriseService.Registered e = enterprises.register("长编号", "3301964ABC", "DXPENT0000066668", "EBC,AGENT", profile(SignatureSuite.SM2_SM3, "long"));

@@ -63,7 +63,7 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String apiKey = JSON.readTree(created.body()).path("apiKey").asText();
         JsonNode steps = JSON.readTree(call("GET", "/api/v1/enterprise", apiKey, null, null).body()).path("onboarding");
-        assertThat(steps.get(4).path("detail").asText()).as("step 5 connects, as doctor does").startsWith("正式传输已连接并登录");
+        assertThat(steps.get(4).path("detail").asText()).as("step 5 connects, as doctor does").startsWith("本企业的正式传输已连接并登录");
         JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
         String report = selfTest.path("report").asText();
         assertThat(selfTest.path("passed").asBoolean()).as(report).isTrue();

@@ -58,6 +58,15 @@ public final class AmqpTransport implements Transport {
      * @param receiveQueue where this end takes its messages from (declared durable)
      */
     public AmqpTransport(String uri, String sendQueue, String receiveQueue, Duration confirmTimeout) throws TransportException {
+        this(uri, null, null, sendQueue, receiveQueue, confirmTimeout);
+    }
+
+    /**
+     * With the user and password given apart from the address: as they are, any characters (the client decodes
+     * credentials inside a URI as ASCII, which garbles a Chinese password).
+     */
+    public AmqpTransport(String uri, String user, String password, String sendQueue, String receiveQueue, Duration confirmTimeout)
+            throws TransportException {
         this.uri = uri;
         this.sendQueue = sendQueue;
         this.receiveQueue = receiveQueue;
@@ -65,6 +74,10 @@ public final class AmqpTransport implements Transport {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(uri);
+            if (user != null) {
+                factory.setUsername(user);
+                factory.setPassword(password == null ? "" : password);
+            }
             factory.setAutomaticRecoveryEnabled(true);
             factory.setNetworkRecoveryInterval(1000);
             int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, confirmTimeout.toMillis());

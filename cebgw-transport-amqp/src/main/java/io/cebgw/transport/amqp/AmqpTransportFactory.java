@@ -8,7 +8,6 @@ import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportFactory;
 import io.cebgw.core.transport.TransportSpec;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,14 +31,10 @@ public final class AmqpTransportFactory implements TransportFactory {
 
     @Override
     public Transport open(TransportSpec spec, End end) throws TransportException {
-        String uri = uri(spec);
         String user = spec.get("user");
-        if (user != null) {
-            String password = spec.secret("password");
-            uri = uri.replaceFirst("://", "://" + encode(user) + (password == null ? "" : ":" + encode(password)) + "@");
-        }
         Queues queues = Queues.of(spec, end);
-        return new AmqpTransport(uri, queues.send(), queues.receive(), spec.millis("confirm-timeout-millis", 10_000));
+        return new AmqpTransport(uri(spec), user, user == null ? null : spec.secret("password"), queues.send(), queues.receive(),
+                spec.millis("confirm-timeout-millis", 10_000));
     }
 
     /** The broker (host, port, vhost) and the queue this end takes messages off. */
@@ -85,9 +80,5 @@ public final class AmqpTransportFactory implements TransportFactory {
             throw new TransportException(TransportProblem.CREDENTIALS_IN_ADDRESS.with("uri", "user + password.env / password.file"));
         }
         return uri;
-    }
-
-    private static String encode(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -59,4 +59,41 @@ class AmqpSourceTest {
                     .as("deleted").isInstanceOf(java.io.IOException.class);
         }
     }
+
+    /** A password with Chinese characters logs in (the client decodes credentials written into a URI as ASCII). */
+    @Test
+    void aChinesePasswordLogsIn() throws Exception {
+        String user = "cebgw-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "口令-" + java.util.UUID.randomUUID();
+        if (!rabbitmqctl("add_user", user, password)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("rabbitmqctl is needed to make a test user (CI=true)");
+            }
+            System.err.println("NOTICE: skipping — rabbitmqctl cannot add a user here");
+            org.junit.jupiter.api.Assumptions.abort("rabbitmqctl is not usable");
+        }
+        try {
+            rabbitmqctl("set_permissions", "-p", "/", user, ".*", ".*", ".*");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("amqp", ".pw");
+            java.nio.file.Files.writeString(file, password + "\n");
+            TransportSpec spec = TransportSpec.of("amqp", Map.of("uri", "amqp://127.0.0.1:5672", "user", user, "password.file", file.toString(),
+                    "queues", "cebgw.selftest.pw-" + user));
+            factory.check(spec);
+            factory.removePrivateExchange(spec);
+        } finally {
+            rabbitmqctl("delete_user", user);
+        }
+    }
+
+    private static boolean rabbitmqctl(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("rabbitmqctl"));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }
