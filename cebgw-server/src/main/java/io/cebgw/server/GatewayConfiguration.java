@@ -72,8 +72,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    io.cebgw.server.document.JointSelfTest jointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock) {
-        return new io.cebgw.server.document.JointSelfTest(signers, enterprises, clock);
+    io.cebgw.server.document.JointSelfTest jointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock, GatewayProperties properties) {
+        return new io.cebgw.server.document.JointSelfTest(signers, enterprises, clock, properties.transportSpec());
     }
 
     @Bean

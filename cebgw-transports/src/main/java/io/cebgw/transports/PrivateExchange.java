@@ -54,7 +54,7 @@ public final class PrivateExchange implements AutoCloseable {
     /** Where the run goes, for its report (never a secret: the spec's text hides them). */
     public String describe(boolean english) {
         if (overTransport) {
-            return (english ? "the enterprise's own transport, " : "企业自己的传输 ") + spec.type() + " " + spec.get("uri")
+            return (english ? "the transport the enterprise uses, " : "企业所用的传输 ") + spec.type() + " " + spec.get("uri")
                     + (english ? ", temporary queues " : "，临时队列 ") + spec.get("queues") + (english ? ".* (removed afterwards)" : ".*（运行后删除）");
         }
         return english ? "a temporary exchange folder (removed afterwards)" : "临时交换目录（运行后删除）";

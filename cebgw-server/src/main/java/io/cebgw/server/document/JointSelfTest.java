@@ -20,23 +20,27 @@ import java.util.Locale;
 
 /**
  * Onboarding step 4: one 9710 and one 9810 flow signed with the enterprise's own key, answered by a sandbox in this
- * process — over the enterprise's own AMQP connection (temporary queues beside its own) where it has one, else over a
- * temporary folder; the report names which, and nothing of the run is left behind.
+ * process — over the AMQP connection its documents take (its own profile's, else the gateway's default; temporary queues
+ * beside the real ones) where that is AMQP, else over a temporary folder; the report names which, and nothing of the run
+ * is left behind.
  */
 public final class JointSelfTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final Signers signers;
     private final EnterpriseStore enterprises;
     private final Clock clock;
+    private final TransportSpec defaultTransport;
 
     /** The outcome and the printed report (its first line names the transport). */
     public record Result(boolean passed, String report) {
     }
 
-    public JointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock) {
+    /** @param defaultTransport the route of enterprises without a profile of their own */
+    public JointSelfTest(Signers signers, EnterpriseStore enterprises, Clock clock, TransportSpec defaultTransport) {
         this.signers = signers;
         this.enterprises = enterprises;
         this.clock = clock;
+        this.defaultTransport = defaultTransport;
     }
 
     public Result run(EnterpriseRow e, Locale locale) throws Exception {
@@ -67,10 +71,13 @@ public final class JointSelfTest {
         return new Result(report.passed(), text.toString(StandardCharsets.UTF_8));
     }
 
-    /** The enterprise's transport profile, when it has one that parses (a broken one is the doctor's and step 5's to report). */
-    private static TransportSpec ownTransport(EnterpriseRow e) {
+    /**
+     * The route the enterprise's documents take: its own profile when it has one that parses (a broken one is the
+     * doctor's and step 5's to report), else the gateway's default.
+     */
+    private TransportSpec ownTransport(EnterpriseRow e) {
         if (e.transportProfile() == null || e.transportProfile().isBlank()) {
-            return null;
+            return defaultTransport;
         }
         try {
             return TransportSpec.parse(e.transportProfile(), "transport profile of " + e.dxpId());

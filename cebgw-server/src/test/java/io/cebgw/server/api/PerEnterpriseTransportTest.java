@@ -67,7 +67,7 @@ class PerEnterpriseTransportTest extends GatewayTestBase {
         JsonNode selfTest = JSON.readTree(call("POST", "/api/v1/enterprise/selftest", apiKey, null, null).body());
         String report = selfTest.path("report").asText();
         assertThat(selfTest.path("passed").asBoolean()).as(report).isTrue();
-        assertThat(report).as("step 4 runs over the enterprise's own broker and says so").startsWith("传输：企业自己的传输 amqp " + RabbitMq.URI)
+        assertThat(report).as("step 4 runs over the enterprise's own broker and says so").startsWith("传输：企业所用的传输 amqp " + RabbitMq.URI)
                 .contains("运行后删除");
 
         Registry registry = new Registry();
