@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dcebgw.sdf=sdf.properties} (docs/performance.md):
  * {@code cd DEVICE && java -Dcebgw.sdf=sdf.properties -cp cebgw-bench.jar org.openjdk.jmh.Main SdfSigningBenchmark -jvmArgsAppend -Dcebgw.sdf=…}
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
