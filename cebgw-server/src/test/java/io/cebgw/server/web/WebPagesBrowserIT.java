@@ -128,9 +128,9 @@ class WebPagesBrowserIT extends BrowserTestBase {
         Browser.screenshot(browser, "08-import-errors");
         assertThat(store.list(e.enterprise().id(), null, null, 100, 0)).as("nothing half-imported").isEmpty();
 
-        String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String cookie = browser.manage().getCookieNamed("CEBGW_SESSION").getValue();
         var report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/import/report.xlsx")).header("Cookie", "JSESSIONID=" + cookie).build(),
+                java.net.URI.create("http://127.0.0.1:" + port + "/import/report.xlsx")).header("Cookie", "CEBGW_SESSION=" + cookie).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(report.statusCode()).isEqualTo(200);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(report.body()))) {
