@@ -12,6 +12,7 @@ import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
         GatewayStart started = GatewayStart.lookOnly(arguments);
         if (!started.started()) {
             String why = started.mistake();
-            print(List.of(new Check(new Check.Text("配置", "settings"), settings.config == null ? "" : settings.config.toString(), Check.Outcome.FAIL,
+            print(List.of(new Check(new Check.Text("配置", "settings"), String.join(" ", settings.config.stream().map(Path::toString).toList()), Check.Outcome.FAIL,
                     new Check.Text(why, why), new Check.Text("按说明改正配置后再运行 cebgw doctor", "correct the setting named, then run cebgw doctor again"))), locale);
             return ExitCode.FINDINGS;
         }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 final class GatewaySettings {
     private static final Pattern SETTING = Pattern.compile("--[A-Za-z][\\w.\\-\\[\\]]*=.*", Pattern.DOTALL);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "配置文件（.properties 或 .yml），如 /etc/cebgw/application.properties / a settings file")
-    Path config;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "配置文件（.properties 或 .yml），可写多个，后者优先，如 /etc/cebgw/application.properties / settings files, later ones win")
+    List<Path> config = new ArrayList<>();
 
     @Parameters(arity = "0..*", paramLabel = "--property=value", description = "Spring Boot 配置，如 --server.port=8080 / Spring Boot properties")
     List<String> properties = new ArrayList<>();
@@ -36,11 +37,15 @@ final class GatewaySettings {
      */
     List<String> arguments(List<String> unmatched) {
         List<String> all = new ArrayList<>();
-        if (config != null) {
-            if (!Files.isRegularFile(config) || !Files.isReadable(config)) {
-                throw new CebgwCommand.ProblemParameterException(spec.commandLine(), CommandProblem.CONFIG_FILE.with(config));
+        List<String> files = new ArrayList<>();
+        for (Path file : config) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new CebgwCommand.ProblemParameterException(spec.commandLine(), CommandProblem.CONFIG_FILE.with(file));
             }
-            all.add("--spring.config.additional-location=file:" + config.toAbsolutePath());
+            files.add("file:" + file.toAbsolutePath());
+        }
+        if (!files.isEmpty()) {
+            all.add("--spring.config.additional-location=" + String.join(",", files));
         }
         for (String s : concat(unmatched, properties)) {
             if (!SETTING.matcher(s).matches()) {

@@ -82,6 +82,17 @@ class DocumentedCommandsTest {
     }
 
     @Test
+    void severalConfigurationFilesAreReadInOrder() throws Exception {
+        Path shared = Files.createTempFile("cebgw-shared", ".properties");
+        Path node = Files.createTempFile("cebgw-node", ".properties");
+        CommandLine cli = CebgwCommand.commandLine(System.out, System.err, new ServeCommand());
+        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--config", shared.toString(), "--config", node.toString(), "--server.port=18501");
+        ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+        assertThat(serve.settings.arguments(serve.unmatched)).containsExactly(
+                "--spring.config.additional-location=file:" + shared.toAbsolutePath() + ",file:" + node.toAbsolutePath(), "--server.port=18501");
+    }
+
+    @Test
     void aConfigurationFileThatIsNotThereIsNamedBeforeAnythingStarts() {
         for (String command : List.of("serve", "doctor")) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
