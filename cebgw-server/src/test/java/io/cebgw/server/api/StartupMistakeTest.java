@@ -41,4 +41,14 @@ class StartupMistakeTest {
         assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.xsd-folder=" + empty).contains("ceb-export.xsd")
                 .doesNotContain("\tat io.cebgw");
     }
+
+    @Test
+    void alertMailWithoutAnSmtpServerIsNamedAtStartUp(CapturedOutput output) throws Exception {
+        Path dir = Files.createTempDirectory("cebgw-no-smtp");
+        assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
+                "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.alerts.email.to=ops@example.com")).isNotNull();
+        assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.alerts.email.to").contains("spring.mail.host")
+                .doesNotContain("\tat io.cebgw");
+    }
 }
