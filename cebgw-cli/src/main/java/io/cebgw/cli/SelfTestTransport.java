@@ -1,7 +1,6 @@
 package io.cebgw.cli;
 
 import io.cebgw.core.problem.TransportProblem;
-import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.SelfTest;
@@ -69,13 +68,7 @@ record SelfTestTransport(TransportSpec spec, AutoCloseable made) {
 
     /** Opens the sandbox's end first (an HTTP gateway must listen before the enterprise posts), then the enterprise's. */
     SelfTest.Ends open() throws TransportException {
-        var exchange = TransportCatalog.open(spec, End.EXCHANGE);
-        try {
-            return new SelfTest.Ends(exchange, TransportCatalog.open(spec, End.ENTERPRISE));
-        } catch (TransportException e) {
-            exchange.close();
-            throw e;
-        }
+        return SelfTest.Ends.open(end -> TransportCatalog.open(spec, end));
     }
 
     /** Removes the temporary queues, folders or broker the run made up. */

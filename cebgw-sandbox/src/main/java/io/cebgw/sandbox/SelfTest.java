@@ -6,12 +6,11 @@ import io.cebgw.core.model.CebMessage;
 import io.cebgw.core.model.Node;
 import io.cebgw.core.signing.MessageSigner;
 import io.cebgw.core.spec.MessageType;
+import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.Transport;
 import io.cebgw.core.transport.TransportException;
-import io.cebgw.transport.folder.FolderTransport;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,12 +34,25 @@ public final class SelfTest {
 
     /** The two ends of the exchange the self-test runs over: the sandbox's and the enterprise's. Both are closed after the run. */
     public record Ends(Transport exchange, Transport enterprise) {
-    }
+        /** How one end of a configured exchange is opened. */
+        @FunctionalInterface
+        public interface Opener {
+            Transport open(End end) throws TransportException;
+        }
 
-    /** Both ends on an exchange folder of its own (it is created). */
-    public static Ends folder(Path folder) throws TransportException {
-        return new Ends(new FolderTransport(folder, FolderTransport.Side.EXCHANGE, Duration.ofMillis(20), 32L << 20),
-                new FolderTransport(folder, FolderTransport.Side.ENTERPRISE, Duration.ofMillis(20), 32L << 20));
+        /**
+         * Opens the sandbox's end first (an HTTP gateway must listen before the enterprise posts), then the
+         * enterprise's; the first is closed again when the second cannot be opened.
+         */
+        public static Ends open(Opener opener) throws TransportException {
+            Transport exchange = opener.open(End.EXCHANGE);
+            try {
+                return new Ends(exchange, opener.open(End.ENTERPRISE));
+            } catch (TransportException e) {
+                exchange.close();
+                throw e;
+            }
+        }
     }
 
     /**

@@ -174,8 +174,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    io.cebgw.server.ops.Onboarding onboarding(Signers signers, Clock clock, GatewayProperties properties) {
-        return new io.cebgw.server.ops.Onboarding(signers, clock, properties.sandbox() ? null : properties.transportSpec());
+    io.cebgw.server.ops.Onboarding onboarding(Signers signers, Clock clock, io.cebgw.server.ops.TransportsHealth transports,
+                                              GatewayProperties properties) {
+        return new io.cebgw.server.ops.Onboarding(signers, clock, transports, properties.sandbox());
     }
 
     @Bean(destroyMethod = "close")

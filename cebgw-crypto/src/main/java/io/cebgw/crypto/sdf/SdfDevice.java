@@ -67,33 +67,34 @@ public final class SdfDevice {
 
     /** A new session with the right to use the key at {@code keyIndex}. */
     synchronized Pointer session(int keyIndex, byte[] password) throws KeySourceException {
-        PointerByReference session = new PointerByReference();
-        int rc = library.SDF_OpenSession(handle, session);
+        Pointer session = openSession();
+        int rc = library.SDF_GetPrivateKeyAccessRight(session, keyIndex, password, password.length);
         if (rc != SdfCode.OK) {
-            throw new KeySourceException(SigningProblem.SDF_DEVICE.with(name, "SDF_OpenSession " + SdfCode.name(rc)));
-        }
-        rc = library.SDF_GetPrivateKeyAccessRight(session.getValue(), keyIndex, password, password.length);
-        if (rc != SdfCode.OK) {
-            library.SDF_CloseSession(session.getValue());
+            library.SDF_CloseSession(session);
             if (rc == SdfCode.KEYNOTEXIST) {
                 throw new KeySourceException(SigningProblem.SDF_NO_KEY.with(keyIndex, SdfCode.name(rc)));
             }
             throw new KeySourceException(SdfCode.passwordRefused(rc) ? SigningProblem.SDF_PASSWORD.with(keyIndex, SdfCode.name(rc))
                     : SigningProblem.SDF_CALL.with("SDF_GetPrivateKeyAccessRight", SdfCode.name(rc)));
         }
-        return session.getValue();
+        return session;
     }
 
-    /** The signing public key at {@code keyIndex} as the library lays it out ({@code ECCrefPublicKey}). */
-    synchronized byte[] signPublicKey(int keyIndex) throws KeySourceException {
+    private Pointer openSession() throws KeySourceException {
         PointerByReference session = new PointerByReference();
         int rc = library.SDF_OpenSession(handle, session);
         if (rc != SdfCode.OK) {
             throw new KeySourceException(SigningProblem.SDF_DEVICE.with(name, "SDF_OpenSession " + SdfCode.name(rc)));
         }
+        return session.getValue();
+    }
+
+    /** The signing public key at {@code keyIndex} as the library lays it out ({@code ECCrefPublicKey}). */
+    synchronized byte[] signPublicKey(int keyIndex) throws KeySourceException {
+        Pointer session = openSession();
         try {
             byte[] publicKey = EccLayout.publicKeyBuffer();
-            rc = library.SDF_ExportSignPublicKey_ECC(session.getValue(), keyIndex, publicKey);
+            int rc = library.SDF_ExportSignPublicKey_ECC(session, keyIndex, publicKey);
             if (rc == SdfCode.KEYNOTEXIST) {
                 throw new KeySourceException(SigningProblem.SDF_NO_KEY.with(keyIndex, SdfCode.name(rc)));
             }
@@ -102,7 +103,7 @@ public final class SdfDevice {
             }
             return publicKey;
         } finally {
-            library.SDF_CloseSession(session.getValue());
+            library.SDF_CloseSession(session);
         }
     }
 

@@ -3,7 +3,6 @@ package io.cebgw.server.document;
 import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.core.finding.Localized;
 import io.cebgw.core.signing.SigningException;
-import io.cebgw.core.transport.End;
 import io.cebgw.core.transport.TransportException;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.sandbox.SelfTest;
@@ -49,15 +48,8 @@ public final class JointSelfTest {
         String over;
         try (PrivateExchange exchange = PrivateExchange.beside(ownTransport(e))) {
             over = exchange.describe(english);
-            var sandboxEnd = exchange.open(End.EXCHANGE);
-            SelfTest.Ends ends;
-            try {
-                ends = new SelfTest.Ends(sandboxEnd, exchange.open(End.ENTERPRISE));
-            } catch (TransportException ex) {
-                sandboxEnd.close();
-                throw ex;
-            }
-            report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e), ends, TIMEOUT).run();
+            report = new SelfTest(e.dxpId(), e.customsCode(), signers.signer(e), signers.certificate(e), SelfTest.Ends.open(exchange::open),
+                    TIMEOUT).run();
         } catch (SigningException ex) {
             throw ValidationFailed.of(GatewayProblem.CANNOT_SIGN, new Localized(ex.describe(Locale.CHINA), ex.describe(Locale.ENGLISH)));
         } catch (TransportException ex) {

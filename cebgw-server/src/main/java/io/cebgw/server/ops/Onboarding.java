@@ -16,14 +16,16 @@ import java.util.List;
 public final class Onboarding {
     private final Signers signers;
     private final Clock clock;
-    /** The gateway's default transport, the route of every enterprise without one of its own; null when it is the in-process sandbox's. */
-    private final TransportSpec defaultTransport;
+    /** The transports' checks, kept as readiness keeps them (a page view does not log in to the broker again). */
+    private final TransportsHealth transports;
+    /** Whether the in-process sandbox answers the default transport (the demo): then it is no production route. */
+    private final boolean inProcessSandbox;
 
-    /** @param defaultTransport the default transport, or null when the in-process sandbox answers it (the demo) */
-    public Onboarding(Signers signers, Clock clock, TransportSpec defaultTransport) {
+    public Onboarding(Signers signers, Clock clock, TransportsHealth transports, boolean inProcessSandbox) {
         this.signers = signers;
         this.clock = clock;
-        this.defaultTransport = defaultTransport;
+        this.transports = transports;
+        this.inProcessSandbox = inProcessSandbox;
     }
 
     /** One step: done or not, and why (zh and en). */
@@ -61,14 +63,14 @@ public final class Onboarding {
             if (!production(e.transportProfile())) {
                 return new Step(5, "上线运行", "go-live", false, "本企业的传输配置指向沙箱（sandbox=true）", "the enterprise's transport profile is the sandbox's");
             }
-            connects = TransportProbe.profile(e.dxpId(), e.transportProfile());
+            connects = transports.profile(e);
             route = "本企业的正式传输";
-        } else if (defaultTransport == null || "true".equals(defaultTransport.get("sandbox"))) {
+        } else if (inProcessSandbox || "true".equals(transports.defaultSpec().get("sandbox"))) {
             return new Step(5, "上线运行", "go-live", false, "尚未配置正式传输方式：网关的默认传输是沙箱（cebgw.transport.*，或本企业的 transportProfile）",
                     "no production transport: the gateway's default is the sandbox (cebgw.transport.*, or the enterprise's transportProfile)");
         } else {
-            connects = TransportProbe.spec("default", defaultTransport);
-            route = "网关的默认传输（" + defaultTransport.type() + "）";
+            connects = transports.defaultTransport();
+            route = "网关的默认传输（" + transports.defaultSpec().type() + "）";
         }
         if (connects.failed()) {
             return new Step(5, "上线运行", "go-live", false, route + "连不上：" + connects.detail().zh() + "。" + connects.remedy().zh(),

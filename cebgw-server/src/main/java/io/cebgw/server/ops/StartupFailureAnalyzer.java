@@ -27,14 +27,11 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
                                 + "\nCheck spring.datasource.url, the user and SPRING_DATASOURCE_PASSWORD, and that the database runs.", e);
             }
             if (t instanceof SettingMistake e) {
-                return new FailureAnalysis("设置无效 / invalid setting: " + e.getMessage(),
-                        "改正该设置（docs/server.md 列出全部设置）；\nCorrect the setting (docs/server.md lists them all).", e);
+                return invalidSetting(e.getMessage(), e);
             }
             if (t instanceof org.springframework.boot.context.properties.bind.BindException e) {
                 String setting = e.getProperty() == null ? e.getName().toString() : e.getProperty().getName() + "=" + e.getProperty().getValue();
-                return new FailureAnalysis("设置无效 / invalid setting: " + setting
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"),
-                        "改正该设置（docs/server.md 列出全部设置）；\nCorrect the setting (docs/server.md lists them all).", e);
+                return invalidSetting(setting + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
             }
             if (t instanceof SigningException e) {
                 return new FailureAnalysis(e.describe(Locale.CHINA) + " / " + e.describe(Locale.ENGLISH),
@@ -42,6 +39,11 @@ public final class StartupFailureAnalyzer implements FailureAnalyzer {
             }
         }
         return null;
+    }
+
+    private static FailureAnalysis invalidSetting(String what, Throwable cause) {
+        return new FailureAnalysis("设置无效 / invalid setting: " + what,
+                "改正该设置（docs/server.md 列出全部设置）；\nCorrect the setting (docs/server.md lists them all).", cause);
     }
 
     /** A connection failure (SQL state class 08) or refused credentials (28), not a mistake in a statement. */
