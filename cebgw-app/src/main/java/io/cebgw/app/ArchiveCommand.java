@@ -2,41 +2,41 @@ package io.cebgw.app;
 
 import io.cebgw.cli.CebgwCommand;
 import io.cebgw.server.store.Archive;
+import io.cebgw.server.store.ArchiveRetention;
+import io.cebgw.server.store.ArchiveStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Unmatched;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "archive", mixinStandardHelpOptions = true, description = {"报文存档 / the message archive"},
-        subcommands = {ArchiveCommand.Verify.class})
+        subcommands = {ArchiveCommand.Verify.class, ArchiveCommand.Export.class, ArchiveCommand.Find.class})
 final class ArchiveCommand implements Runnable {
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
     @ParentCommand
     CebgwCommand root;
 
     @Override
     public void run() {
-        root.error("用法：cebgw archive verify", "usage: cebgw archive verify");
+        root.error("用法：cebgw archive verify | export | find", "usage: cebgw archive verify | export | find");
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"校验存档的 SHA-256 哈希链：任何条目被删除、调换或修改都会被发现。读取与 cebgw serve 相同的配置 /",
-                    "check the archive's SHA-256 hash chain: any removed, reordered or altered entry is found. Reads the configuration cebgw serve reads."},
-            footer = {"", "Examples / 示例:", "  ./cebgw archive verify --config /etc/cebgw/application.properties",
-                    "", "Exit codes / 退出码: 0 intact, 1 broken (the first broken entry is named), 2 cannot open the database."})
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        ArchiveCommand archive;
-
+    /** Where the archive is: the gateway's configuration, or a database and an export folder named here. */
+    static final class Place {
         @Mixin
         GatewaySettings settings;
-
-        @Unmatched
-        List<String> unmatched = new ArrayList<>();
 
         @Option(names = "--db-url", paramLabel = "JDBC", description = "数据库（默认取配置中的 spring.datasource.url）/ database URL (default: the configuration's)")
         String url;
@@ -44,9 +44,12 @@ final class ArchiveCommand implements Runnable {
         @Option(names = "--db-user", paramLabel = "USER", description = "数据库用户（默认取配置）/ database user (default: the configuration's)")
         String user;
 
-        @Override
-        public Integer call() {
-            CebgwCommand root = archive.root;
+        @Option(names = "--export-folder", paramLabel = "DIR",
+                description = "导出文件所在目录（默认取配置中的 cebgw.archive.export-folder）/ the export files' folder (default: the configuration's)")
+        Path exportFolder;
+
+        /** Opens the gateway's context and runs {@code work} with it; exit 2 when the database cannot be opened. */
+        int with(CebgwCommand root, List<String> unmatched, Function<org.springframework.context.ConfigurableApplicationContext, Integer> work) {
             List<String> args = new ArrayList<>(settings.arguments(unmatched));
             if (url != null) {
                 args.add("--spring.datasource.url=" + url);
@@ -54,24 +57,143 @@ final class ArchiveCommand implements Runnable {
             if (user != null) {
                 args.add("--spring.datasource.username=" + user);
             }
+            if (exportFolder != null) {
+                args.add("--cebgw.archive.export-folder=" + exportFolder);
+            }
             GatewayStart started = GatewayStart.lookOnly(args);
             if (!started.started()) {
                 root.error("无法打开数据库：" + started.mistake(), "cannot open the database: " + started.mistake());
                 return 2;
             }
             try (var context = started.context()) {
+                return work.apply(context);
+            } catch (RuntimeException e) {
+                root.error("无法读取存档：" + e.getMessage(), "cannot read the archive: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"校验存档的 SHA-256 哈希链：任何条目被删除、调换或修改都会被发现；已导出的条目在导出文件中校验。读取与 cebgw serve 相同的配置 /",
+                    "check the archive's SHA-256 hash chain: any removed, reordered or altered entry is found; exported entries are checked in "
+                            + "their files. Reads the configuration cebgw serve reads."},
+            footer = {"", "Examples / 示例:", "  ./cebgw archive verify --config /etc/cebgw/application.properties",
+                    "", "Exit codes / 退出码: 0 intact, 1 broken (the first broken entry is named), 2 cannot open the database."})
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        ArchiveCommand archive;
+
+        @Mixin
+        Place place;
+
+        @Unmatched
+        List<String> unmatched = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            CebgwCommand root = archive.root;
+            return place.with(root, unmatched, context -> {
                 String where = context.getEnvironment().getProperty("spring.datasource.url");
                 Archive.Verification v = context.getBean(Archive.class).verify();
                 if (v.intact()) {
-                    root.out.println(root.language().pick("存档完整：", "archive intact: ") + v.entries() + root.language().pick(" 条（", " entries (") + where + ")");
+                    root.out.println(root.language().pick("存档完整：", "archive intact: ") + v.entries() + root.language().pick(" 条（", " entries (")
+                            + root.language().pick("其中 " + v.exported() + " 条在导出文件中；", v.exported() + " of them in export files; ") + where + ")");
                     return 0;
                 }
                 root.out.println(root.language().pick("存档被改动：第 ", "archive BROKEN at entry ") + v.firstBrokenSeq().orElseThrow()
                         + root.language().pick(" 条起 —— ", " — ") + v.reason() + " (" + where + ")");
                 return 1;
-            } catch (RuntimeException e) {
-                root.error("无法读取存档：" + e.getMessage(), "cannot read the archive: " + e.getMessage());
-                return 2;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"保留期：把某日（北京时间）之前的存档条目和已终态单证的回执写入导出目录的 ZIP 文件，读回校验后从数据库删除；哈希链跨文件与数据库保持可校验 /",
+                    "retention: write the archive entries before a day (Beijing time) and the receipts of final documents to a ZIP file in the "
+                            + "export folder, read it back, then remove them from the database; the chain stays verifiable across files and database."},
+            footer = {"", "Examples / 示例:", "  ./cebgw archive export --before 2024-01-01 --config /etc/cebgw/application.properties",
+                    "", "Exit codes / 退出码: 0 done (or nothing old enough), 2 cannot open the database or write the file."})
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        ArchiveCommand archive;
+
+        @Mixin
+        Place place;
+
+        @Unmatched
+        List<String> unmatched = new ArrayList<>();
+
+        @Option(names = "--before", required = true, paramLabel = "YYYY-MM-DD", description = "导出此日之前的 / export what is older than this day")
+        LocalDate before;
+
+        @Override
+        public Integer call() {
+            CebgwCommand root = archive.root;
+            return place.with(root, unmatched, context -> {
+                ArchiveRetention.Result r = context.getBean(ArchiveRetention.class).exportBefore(before.atStartOfDay(BEIJING).toInstant());
+                Path folder = context.getBean(Archive.class).exportFolder().toAbsolutePath();
+                if (r.export().isEmpty() && r.entriesRemoved() == 0) {
+                    root.out.println(root.language().pick("没有 " + before + " 之前的存档条目需要导出", "nothing in the archive before " + before + " to export"));
+                    return 0;
+                }
+                String file = r.export().map(ArchiveStore.Export::fileName).orElse("-");
+                root.out.println(root.language().pick("已导出并从数据库删除：存档 " + r.entriesRemoved() + " 条，回执 " + r.receiptsRemoved() + " 条 → " + folder.resolve(file),
+                        "exported and removed from the database: " + r.entriesRemoved() + " archive entries, " + r.receiptsRemoved() + " receipts → "
+                                + folder.resolve(file)));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "find", mixinStandardHelpOptions = true,
+            description = {"按单证编号或 CopMsgId 在导出文件和数据库中找回存档的报文 /",
+                    "find the archived messages of a document (its id) or a CopMsgId, in the export files and the database"},
+            footer = {"", "Examples / 示例:", "  ./cebgw archive find --id 3f1c2a9e-0000-4000-8000-000000000001 --out found",
+                    "", "Exit codes / 退出码: 0 found, 1 not found, 2 cannot open the database."})
+    static final class Find implements Callable<Integer> {
+        @ParentCommand
+        ArchiveCommand archive;
+
+        @Mixin
+        Place place;
+
+        @Unmatched
+        List<String> unmatched = new ArrayList<>();
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "单证编号或 CopMsgId / a document id or a CopMsgId")
+        String id;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "把找到的报文写入此目录 / write the messages found into this folder")
+        Path out;
+
+        @Override
+        public Integer call() {
+            CebgwCommand root = archive.root;
+            return place.with(root, unmatched, context -> {
+                List<Archive.Found> found = context.getBean(Archive.class).find(id);
+                if (found.isEmpty()) {
+                    root.out.println(root.language().pick("存档中没有 " + id, "nothing in the archive names " + id));
+                    return 1;
+                }
+                for (Archive.Found f : found) {
+                    ArchiveStore.Entry e = f.entry();
+                    String written = out == null ? "" : " → " + write(e);
+                    root.out.println("#" + e.seq() + " " + e.direction() + " " + e.copMsgId() + " " + e.at() + " "
+                            + root.language().pick("位于 ", "in ") + f.place() + written);
+                }
+                return 0;
+            });
+        }
+
+        private Path write(ArchiveStore.Entry e) {
+            try {
+                Files.createDirectories(out);
+                Path file = out.resolve("%012d-%s.xml".formatted(e.seq(), e.direction()));
+                Files.write(file, e.content());
+                return file;
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException("cannot write to " + out.toAbsolutePath(), x);
             }
         }
     }

@@ -9,25 +9,41 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code cebgw archive verify} on the demo's database: intact after the demo, broken after an edit. */
+/**
+ * {@code cebgw archive verify}, {@code export} and {@code find} on the demo's database: intact after the demo, broken
+ * after an edit; exported and removed, the chain still verifies across the file and the database, and a document's
+ * signed message is found again in the export file.
+ */
 @Tag("slow") // an end-to-end flow: runs under failsafe (mvn verify)
 class ArchiveCommandIT {
     @TempDir
     Path data;
 
-    private int archiveVerify(ByteArrayOutputStream out) {
+    private int archive(ByteArrayOutputStream out, String... args) {
         String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("cebgw");
-        return CebgwCommand.run(new String[] {"archive", "verify", "--db-url", url}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        String[] all = new String[args.length + 4];
+        all[0] = "archive";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--db-url";
+        all[args.length + 2] = url;
+        all[args.length + 3] = "--export-folder=" + data.resolve("exports");
+        return CebgwCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new ArchiveCommand());
+    }
+
+    private int archiveVerify(ByteArrayOutputStream out) {
+        return archive(out, "verify");
     }
 
     @Test
@@ -37,12 +53,43 @@ class ArchiveCommandIT {
         ByteArrayOutputStream intact = new ByteArrayOutputStream();
         assertThat(archiveVerify(intact)).isZero();
         assertThat(intact.toString(StandardCharsets.UTF_8)).contains("存档完整");
+        byte[] original;
+        String documentId;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cebgw"), "sa", "");
              Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select content from archive_entry where seq = 3");
+            rs.next();
+            original = rs.getBytes(1);
+            rs = s.executeQuery("select document_id from archive_entry where direction = 'OUT' order by seq limit 1");
+            rs.next();
+            documentId = rs.getString(1);
             s.executeUpdate("update archive_entry set content = X'00' where seq = 3");
         }
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         assertThat(archiveVerify(broken)).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8)).contains("第 3 条");
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThat(archive(refused, "export", "--before", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).as("a broken chain is not exported").isEqualTo(2);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cebgw"), "sa", "");
+             var restore = c.prepareStatement("update archive_entry set content = ? where seq = 3")) {
+            restore.setBytes(1, original);
+            restore.executeUpdate();
+        }
+
+        ByteArrayOutputStream exported = new ByteArrayOutputStream();
+        assertThat(archive(exported, "export", "--before", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).isZero();
+        assertThat(exported.toString(StandardCharsets.UTF_8)).contains("已导出并从数据库删除").contains("cebgw-archive-000000000001-");
+        ByteArrayOutputStream across = new ByteArrayOutputStream();
+        assertThat(archiveVerify(across)).isZero();
+        assertThat(across.toString(StandardCharsets.UTF_8)).contains("存档完整").containsPattern("其中 [1-9][0-9]* 条在导出文件中");
+
+        ByteArrayOutputStream found = new ByteArrayOutputStream();
+        assertThat(archive(found, "find", "--id", documentId, "--out", data.resolve("found").toString())).isZero();
+        assertThat(found.toString(StandardCharsets.UTF_8)).contains("OUT").contains("位于 cebgw-archive-");
+        try (var files = Files.list(data.resolve("found"))) {
+            Path message = files.findFirst().orElseThrow();
+            assertThat(Files.readString(message)).contains("DxpMsg").contains("<Data>");
+        }
+        assertThat(archive(new ByteArrayOutputStream(), "find", "--id", "no-such-document")).isEqualTo(1);
     }
 }

@@ -119,8 +119,29 @@ class GatewayConfiguration {
     }
 
     @Bean
-    Archive archive(javax.sql.DataSource dataSource) {
-        return new Archive(new ArchiveStore(dataSource));
+    ArchiveStore archiveStore(javax.sql.DataSource dataSource) {
+        return new ArchiveStore(dataSource);
+    }
+
+    /** The archive; its retention exports go to {@code cebgw.archive.export-folder} (default data/archive-export). */
+    @Bean
+    Archive archive(ArchiveStore store, TransactionTemplate tx,
+                    @org.springframework.beans.factory.annotation.Value("${cebgw.archive.export-folder:data/archive-export}") java.nio.file.Path exports) {
+        return new Archive(store, tx, exports);
+    }
+
+    @Bean
+    io.cebgw.server.store.ArchiveRetention archiveRetention(ArchiveStore store, ReceiptStore receipts, TransactionTemplate tx, Archive archive,
+                                                            Clock clock) {
+        return new io.cebgw.server.store.ArchiveRetention(store, receipts, tx, archive.exportFolder(), clock);
+    }
+
+    /** {@code cebgw.retention.keep}: how long archive entries and receipts of final documents stay in the database (off when unset). */
+    @Bean
+    io.cebgw.server.ops.RetentionPolicy retentionPolicy(io.cebgw.server.store.ArchiveRetention retention, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${cebgw.retention.keep:}") String keep) {
+        return new io.cebgw.server.ops.RetentionPolicy(retention, keep.isBlank() ? null : org.springframework.boot.convert.DurationStyle.detectAndParse(keep),
+                clock);
     }
 
     @Bean(destroyMethod = "close")

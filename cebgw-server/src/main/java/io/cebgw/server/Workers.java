@@ -31,10 +31,12 @@ class Workers {
     private final WebhookSender webhookSender;
     private final io.cebgw.server.ops.GatewayMeters meters;
     private final io.cebgw.server.ops.Alerting alerting;
+    private final io.cebgw.server.ops.RetentionPolicy retention;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
             StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender, io.cebgw.server.ops.GatewayMeters meters,
-            io.cebgw.server.ops.Alerting alerting) {
+            io.cebgw.server.ops.Alerting alerting, io.cebgw.server.ops.RetentionPolicy retention) {
+        this.retention = retention;
         this.alerting = alerting;
         this.meters = meters;
         this.webhookFanout = webhookFanout;
@@ -103,6 +105,12 @@ class Workers {
     @Scheduled(fixedDelayString = "15s")
     void keepStatistics() {
         round("table statistics", statistics::analyzeWhereDue);
+    }
+
+    /** Retention ({@code cebgw.retention.keep}): exports and removes what is older, once an hour. */
+    @Scheduled(fixedDelayString = "${cebgw.retention.interval:1h}", initialDelayString = "${cebgw.retention.interval:1h}")
+    void retention() {
+        round("retention", retention::run);
     }
 
     /** One round of a background job: a failure is logged and the job runs again at its next round. */

@@ -1,22 +1,23 @@
 package io.cebgw.server.store;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.ArrayList;
-import java.util.List;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Every outbound and inbound message's bytes, in a SHA-256 hash chain: each entry's chain hash covers the previous
- * one, so removing, reordering or editing any entry is detected by {@link #verify()} ({@code cebgw archive verify}).
- * Appends are serialised in this process (one gateway instance writes the archive).
+ * one, so removing, reordering or editing any entry is detected by {@link #verify} ({@code cebgw archive verify}).
+ * The chain head is a database row that each append locks until its transaction ends: every gateway node on one
+ * database appends to the same chain. Entries exported by retention ({@link ArchiveRetention}) are verified in
+ * their files, and the chain continues in the database where the last export ended.
  */
 public final class Archive {
     public static final String GENESIS = "0".repeat(64);
@@ -24,12 +25,18 @@ public final class Archive {
     public static final String IN = "IN";
 
     private final ArchiveStore store;
-    /** Held from an append until its transaction ends, so the next entry always chains to a committed head. */
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
-    private ArchiveStore.Entry last;
+    private final TransactionTemplate tx;
+    private final Path exportFolder;
 
-    public Archive(ArchiveStore store) {
+    /** An archive whose exported files are in {@code exportFolder} ({@code cebgw.archive.export-folder}). */
+    public Archive(ArchiveStore store, TransactionTemplate tx, Path exportFolder) {
         this.store = store;
+        this.tx = tx;
+        this.exportFolder = exportFolder;
+    }
+
+    public Path exportFolder() {
+        return exportFolder;
     }
 
     /** One message to archive. */
@@ -41,85 +48,149 @@ public final class Archive {
     }
 
     /**
-     * Appends the items in order. Inside a transaction the entries commit or roll back with it: the chain head moves
-     * only when it committed, and other appends wait until then.
+     * Appends the items in order, in the caller's transaction when there is one (the entries commit or roll back
+     * with it), else in one of their own. Other appends, on this node or another, wait for that transaction to end.
      */
     public void appendAll(List<Item> items, Instant at) {
-        lock.lock();
-        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
-        boolean handedOver = false;
-        try {
-            if (last == null) {
-                last = store.last();
-            }
-            ArchiveStore.Entry head = last;
+        if (items.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            ArchiveStore.Head head = store.lockHead();
+            long seq = head.seq();
+            String chainHash = head.chainHash();
             List<ArchiveStore.Entry> entries = new ArrayList<>(items.size());
             for (Item item : items) {
                 String sha = sha256(item.content());
-                head = new ArchiveStore.Entry(head.seq() + 1, item.direction(), item.enterpriseId(), item.documentId(), item.copMsgId(), sha,
-                        chain(head.chainHash(), sha), item.content(), at);
-                entries.add(head);
+                seq++;
+                chainHash = chain(chainHash, sha);
+                entries.add(new ArchiveStore.Entry(seq, item.direction(), item.enterpriseId(), item.documentId(), item.copMsgId(), sha, chainHash,
+                        item.content(), at));
             }
-            try {
-                store.insertAll(entries);
-            } catch (RuntimeException e) {
-                last = null; // re-read the head next time (another writer, or a failed insert)
-                throw e;
-            }
-            // Only the lock holder sees this head until the transaction ends: a later append in the same transaction
-            // chains to it; a rollback makes the next append read the committed head again.
-            last = new ArchiveStore.Entry(head.seq(), "", null, null, null, "", head.chainHash(), new byte[0], at);
-            if (inTransaction) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status != STATUS_COMMITTED) {
-                            last = null;
-                        }
-                        lock.unlock();
-                    }
-                });
-                handedOver = true;
-            }
-        } finally {
-            if (!handedOver) {
-                lock.unlock();
-            }
-        }
+            store.insertAll(entries);
+            store.moveHead(new ArchiveStore.Head(seq, chainHash));
+        });
     }
 
-    /** The result of checking the whole chain. */
-    public record Verification(long entries, Optional<Long> firstBrokenSeq, String reason) {
+    /**
+     * The result of checking the whole chain: {@code entries} checked in all, {@code exported} of them in export files.
+     */
+    public record Verification(long entries, long exported, Optional<Long> firstBrokenSeq, String reason) {
         public boolean intact() {
             return firstBrokenSeq.isEmpty();
         }
     }
 
+    /** Checks the entries in the database; exported entries, if any, are checked in their files in {@code exportFolder}. */
+    public Verification verify(Path exportFolder) {
+        ChainWalk walk = new ChainWalk();
+        for (ArchiveStore.Export export : store.exports()) {
+            if (export.purged()) {
+                ArchiveExportFile.verify(exportFolder.resolve(export.fileName()), export, walk);
+                if (walk.broken()) {
+                    return walk.result();
+                }
+            }
+        }
+        walk.databaseFrom();
+        store.forEach(walk.expectedSeq() - 1, walk::visit);
+        if (!walk.broken() && walk.expectedSeq() - 1 != store.head().seq()) {
+            walk.fail(walk.expectedSeq(), "entries missing at the end: the chain head is at " + store.head().seq());
+        }
+        return walk.result();
+    }
+
+    /** Checks the entries in the database, and the exported ones in the export folder. */
     public Verification verify() {
-        long[] count = {0};
-        String[] previous = {GENESIS};
-        long[] expectedSeq = {1};
-        Long[] broken = {null};
-        String[] reason = {""};
-        store.forEach(e -> {
-            if (broken[0] != null) {
+        return verify(exportFolder);
+    }
+
+    /** An archived message found again, and where: {@code "database"} or the export file's name. */
+    public record Found(ArchiveStore.Entry entry, String place) {
+    }
+
+    /**
+     * The archived messages that name this document (its id) or this CopMsgId: in the export files first (oldest),
+     * then in the database. An export file missing from the folder is skipped.
+     */
+    public List<Found> find(String documentOrCopMsgId) {
+        List<Found> found = new ArrayList<>();
+        for (ArchiveStore.Export export : store.exports()) {
+            Path file = exportFolder.resolve(export.fileName());
+            if (export.purged() && java.nio.file.Files.isRegularFile(file)) {
+                ArchiveExportFile.find(file, documentOrCopMsgId).forEach(e -> found.add(new Found(e, export.fileName())));
+            }
+        }
+        store.find(documentOrCopMsgId).forEach(e -> found.add(new Found(e, "database")));
+        return found;
+    }
+
+    /** The exports, oldest first. */
+    public List<ArchiveStore.Export> exports() {
+        return store.exports();
+    }
+
+    /** Walks entries in sequence order, checking each one's hash and its link to the one before. */
+    static final class ChainWalk {
+        private long entries;
+        private long exported;
+        private long expectedSeq = 1;
+        private String previous = GENESIS;
+        private Long broken;
+        private String reason = "";
+        private boolean inFiles = true;
+
+        void visit(ArchiveStore.Entry e) {
+            if (broken != null) {
                 return;
             }
-            count[0]++;
-            if (e.seq() != expectedSeq[0]) {
-                broken[0] = e.seq();
-                reason[0] = "sequence gap: expected " + expectedSeq[0] + ", found " + e.seq();
-            } else if (!sha256(e.content()).equals(e.sha256())) {
-                broken[0] = e.seq();
-                reason[0] = "content changed (its SHA-256 no longer matches)";
-            } else if (!chain(previous[0], e.sha256()).equals(e.chainHash())) {
-                broken[0] = e.seq();
-                reason[0] = "chain broken (an entry before it was removed or altered)";
+            entries++;
+            if (inFiles) {
+                exported++;
             }
-            previous[0] = e.chainHash();
-            expectedSeq[0] = e.seq() + 1;
-        });
-        return new Verification(count[0], Optional.ofNullable(broken[0]), reason[0]);
+            if (e.seq() != expectedSeq) {
+                fail(e.seq(), "sequence gap: expected " + expectedSeq + ", found " + e.seq());
+            } else if (!sha256(e.content()).equals(e.sha256())) {
+                fail(e.seq(), "content changed (its SHA-256 no longer matches)");
+            } else if (!chain(previous, e.sha256()).equals(e.chainHash())) {
+                fail(e.seq(), "chain broken (an entry before it was removed or altered)");
+            }
+            previous = e.chainHash();
+            expectedSeq = e.seq() + 1;
+        }
+
+        /** Starts the walk at an entry whose predecessor's chain hash is {@code previousHash}. */
+        void startAt(long seq, String previousHash) {
+            expectedSeq = seq;
+            previous = previousHash;
+        }
+
+        void fail(long seq, String why) {
+            if (broken == null) {
+                broken = seq;
+                reason = why;
+            }
+        }
+
+        boolean broken() {
+            return broken != null;
+        }
+
+        long expectedSeq() {
+            return expectedSeq;
+        }
+
+        String previous() {
+            return previous;
+        }
+
+        void databaseFrom() {
+            inFiles = false;
+        }
+
+        Verification result() {
+            return new Verification(entries, exported, Optional.ofNullable(broken), reason);
+        }
     }
 
     static String chain(String previous, String sha) {

@@ -136,4 +136,39 @@ public final class ReceiptStore {
                 .query((rs, n) -> new Transition(rs.getString("document_id"), rs.getString("from_status"), rs.getString("to_status"),
                         rs.getString("return_time"), rs.getTimestamp("happened_at").toInstant())).list();
     }
+
+    /** Receipts retention may remove: received before the cutoff, of a document in its final state (or of none). */
+    private static final String RETAINABLE = " from receipt where id <= ? and received_at < ?"
+            + " and (document_id is null or exists (select 1 from document d where d.id = receipt.document_id and d.final_state = ?))";
+
+    /** The newest receipt's id (0 when there is none): retention exports and purges up to it, so both see one set. */
+    public long lastId() {
+        return jdbc.sql("select coalesce(max(id), 0) from receipt").query(Long.class).single();
+    }
+
+    /** Each receipt row retention would remove (column → value, times as ISO instants), oldest first, a page at a time. */
+    public void forEachRetainable(long upToId, Instant before, java.util.function.Consumer<java.util.Map<String, Object>> visitor) {
+        long after = 0;
+        while (true) {
+            List<java.util.Map<String, Object>> page = jdbc.sql("select *" + RETAINABLE + " and id > ? order by id limit 1000")
+                    .params(upToId, Timestamp.from(before), true, after).query().listOfRows();
+            for (java.util.Map<String, Object> row : page) {
+                java.util.Map<String, Object> plain = new java.util.LinkedHashMap<>();
+                row.forEach((k, v) -> plain.put(k.toLowerCase(java.util.Locale.ROOT), v instanceof Timestamp t ? t.toInstant().toString() : v));
+                visitor.accept(plain);
+                after = ((Number) plain.get("id")).longValue();
+            }
+            if (page.size() < 1000) {
+                return;
+            }
+        }
+    }
+
+    /** Removes these receipt rows (in the caller's transaction); how many there were. */
+    public int delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from receipt where id in (:ids)").param("ids", ids).update();
+    }
 }

@@ -40,6 +40,8 @@ abstract class StoreContract {
     abstract DataSource dataSource();
 
     TransactionTemplate tx;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path exports;
 
     @BeforeEach
     void setUp() {
@@ -50,7 +52,7 @@ abstract class StoreContract {
         documents = new DocumentStore(jdbc);
         outbox = new OutboxStore(jdbc, tx, Dialect.of(dataSource));
         receipts = new ReceiptStore(dataSource);
-        archive = new Archive(new ArchiveStore(dataSource));
+        archive = new Archive(new ArchiveStore(dataSource), tx, exports);
     }
 
     String enterprise(String dxpId) {
@@ -412,6 +414,107 @@ abstract class StoreContract {
         Archive.Verification v = archive.verify();
         assertThat(v.intact()).as(v.reason()).isTrue();
         assertThat(v.entries()).isEqualTo(4);
+    }
+
+    /**
+     * Two gateway nodes on one database, each with its own {@link Archive}: 4 threads on each append at once, and the
+     * entries form one unbroken chain (the head is a database row each append locks).
+     */
+    @Test
+    void twoNodesAppendToOneChain() throws Exception {
+        Archive other = new Archive(new ArchiveStore(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), exports);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Archive node = t % 2 == 0 ? archive : other;
+            int thread = t;
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    node.appendAll(List.of(new Archive.Item(Archive.OUT, "e", "d" + thread, "C" + thread + "-" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)),
+                            new Archive.Item(Archive.IN, "e", null, "R" + thread + "-" + i, ("r" + i).getBytes(StandardCharsets.UTF_8))), now);
+                }
+            }));
+        }
+        for (var w : work) {
+            w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Archive.Verification v = other.verify();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.entries()).isEqualTo(8 * 25 * 2);
+    }
+
+    /**
+     * Retention: entries before the cutoff and the receipts of final documents go to a file and leave the database;
+     * the chain verifies across the file and what remains; an exported document is found again in the file; a
+     * second export continues the chain; a changed or missing file is named by verify.
+     */
+    @Test
+    void retentionExportsPurgesAndTheChainStillVerifies() throws Exception {
+        String e = enterprise("DXPENT0000000077");
+        DocumentRow done = document(e, "OLD-1", null);
+        documents.status(done.id(), null, "120", "20240101120000000", true, now);
+        DocumentRow open = document(e, "OLD-2", null);
+        Instant old = now.minus(java.time.Duration.ofDays(400));
+        Instant cutoff = now.minus(java.time.Duration.ofDays(365));
+        archive.append(Archive.OUT, e, done.id(), "COP-DONE", "<signed>已申报</signed>".getBytes(StandardCharsets.UTF_8), old);
+        archive.append(Archive.IN, null, null, "RCPT-120", "<receipt>120</receipt>".getBytes(StandardCharsets.UTF_8), old);
+        archive.append(Archive.OUT, e, open.id(), "COP-OPEN", "<signed>open</signed>".getBytes(StandardCharsets.UTF_8), old.plusSeconds(1));
+        archive.append(Archive.OUT, e, "recent", "COP-NEW", "<signed>recent</signed>".getBytes(StandardCharsets.UTF_8), now);
+        receipts.insertAll(List.of(new ReceiptStore.ReceiptRow(e, done.id(), "CEB604Message", "120", "20240101120000000", "放行", "RCPT-120", "APPLIED", old),
+                new ReceiptStore.ReceiptRow(e, open.id(), "CEB604Message", "2", "20240101120000000", "已申报", "RCPT-2", "APPLIED", old)));
+
+        ArchiveRetention retention = new ArchiveRetention(new ArchiveStore(dataSource), receipts, tx, exports, java.time.Clock.systemUTC());
+        ArchiveRetention.Result first = retention.exportBefore(cutoff);
+        assertThat(first.export()).get().satisfies(x -> {
+            assertThat(x.firstSeq()).isEqualTo(1);
+            assertThat(x.lastSeq()).isEqualTo(3);
+            assertThat(x.receipts()).as("only the final document's receipt").isEqualTo(1);
+        });
+        assertThat(first.entriesRemoved()).isEqualTo(3);
+        assertThat(first.receiptsRemoved()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from archive_entry").query(Long.class).single()).isEqualTo(1);
+        assertThat(receipts.forDocument(e, done.id())).isEmpty();
+        assertThat(receipts.forDocument(e, open.id())).as("a document not yet final keeps its receipts").hasSize(1);
+
+        Archive.Verification v = archive.verify();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.entries()).isEqualTo(4);
+        assertThat(v.exported()).isEqualTo(3);
+
+        java.nio.file.Path file = exports.resolve(first.export().orElseThrow().fileName());
+        assertThat(archive.find(done.id())).singleElement().satisfies(f -> {
+            assertThat(f.place()).isEqualTo(file.getFileName().toString());
+            assertThat(new String(f.entry().content(), StandardCharsets.UTF_8)).isEqualTo("<signed>已申报</signed>");
+            assertThat(f.entry().copMsgId()).isEqualTo("COP-DONE");
+        });
+        assertThat(ArchiveExportFile.receiptsOf(file, done.id())).singleElement()
+                .satisfies(r -> assertThat(r.path("return_info").asText()).isEqualTo("放行"));
+        assertThat(archive.find("COP-NEW")).singleElement().extracting(Archive.Found::place).isEqualTo("database");
+        assertThat(retention.exportBefore(cutoff).export()).as("nothing more is old enough").isEmpty();
+
+        archive.append(Archive.IN, null, null, "RCPT-LATER", "<receipt>later</receipt>".getBytes(StandardCharsets.UTF_8), now);
+        ArchiveRetention.Result second = retention.exportBefore(now.plusSeconds(1));
+        assertThat(second.export()).get().satisfies(x -> {
+            assertThat(x.firstSeq()).isEqualTo(4);
+            assertThat(x.previousHash()).isEqualTo(first.export().orElseThrow().lastChainHash());
+        });
+        assertThat(archive.verify()).satisfies(all -> {
+            assertThat(all.intact()).as(all.reason()).isTrue();
+            assertThat(all.exported()).isEqualTo(5);
+        });
+        archive.append(Archive.OUT, e, "after", "COP-AFTER", "<signed>after</signed>".getBytes(StandardCharsets.UTF_8), now);
+        assertThat(archive.verify().intact()).as("new entries chain to the exported ones").isTrue();
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        java.nio.file.Files.write(file, bytes);
+        assertThat(archive.verify()).satisfies(b -> {
+            assertThat(b.firstBrokenSeq()).contains(1L);
+            assertThat(b.reason()).contains("changed").contains(file.getFileName().toString());
+        });
+        java.nio.file.Files.delete(file);
+        assertThat(archive.verify().reason()).contains("missing");
     }
 
     @Test
