@@ -240,12 +240,18 @@ public final class DocumentService {
             throw new ValidationFailed(GatewayProblem.NOT_VALID.with(errors.size()), errors);
         }
         Signed signed = sign(enterpriseId, message);
-        tx.executeWithoutResult(status -> {
+        boolean declared = Boolean.TRUE.equals(tx.execute(status -> {
             var now = clock.instant();
-            documents.signed(row.id(), signed.xml(), signed.envelope(), signed.copMsgId(), now);
+            if (!documents.signed(row.id(), signed.xml(), signed.envelope(), signed.copMsgId(), now)) {
+                return false; // declared meanwhile: once is enough
+            }
             outbox.insert(row.enterpriseId(), row.id(), signed.copMsgId(), null, now); // the envelope just stored is sent
             audit.record(enterpriseId, "document.declare", row.id(), row.messageType() + " " + row.businessKey() + " " + signed.copMsgId());
-        });
+            return true;
+        }));
+        if (!declared) {
+            throw ValidationFailed.of(GatewayProblem.ALREADY_DECLARED);
+        }
         return documents.byId(enterpriseId, documentId).orElseThrow();
     }
 

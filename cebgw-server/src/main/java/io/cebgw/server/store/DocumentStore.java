@@ -195,9 +195,13 @@ public final class DocumentStore {
                         + " limit 1").params(enterpriseId, messageType).query(DocumentStore::state).optional();
     }
 
-    public void signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
-        jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ?")
-                .params(signedXml, envelope, copMsgId, Timestamp.from(now), id).update();
+    /**
+     * Stores a draft's signed message; false when it was declared meanwhile (by another request or another node's
+     * shipment dispatcher): a draft is declared once.
+     */
+    public boolean signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
+        return jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ? and cop_msg_id is null")
+                .params(signedXml, envelope, copMsgId, Timestamp.from(now), id).update() == 1;
     }
 
     /** Applies a receipt status; returns false when the row changed meanwhile (optimistic: status and time must match). */

@@ -16,7 +16,10 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 50 parallel creates of one business key through the API: exactly one 201, and 409 with its code for the others. */
+/**
+ * 50 parallel creates of one business key through the API: exactly one 201, and 409 with its code for the others;
+ * 20 parallel declarations of one draft (two clicks, or the shipment dispatchers of two nodes): it goes out once.
+ */
 class ConcurrentCreateTest extends GatewayTestBase {
     @Test
     void fiftyParallelCreatesOfOneKeyGiveOne201AndFortyNine409() throws Exception {
@@ -48,5 +51,40 @@ class ConcurrentCreateTest extends GatewayTestBase {
             pool.shutdownNow();
         }
         assertThat(JSON.readTree(call("GET", "/api/v1/documents", e.apiKey(), null, null).body())).hasSize(1);
+    }
+
+    @Test
+    void aDraftDeclaredTwentyTimesAtOnceGoesOutOnce() throws Exception {
+        EnterpriseService.Registered e = enterprises.register("并发申报", "3301964ABC", "DXPENT0000055558", "EBC,AGENT",
+                profile(SignatureSuite.SM2_SM3, "race-declare"));
+        String order = JsonMessages.write(FlowDocuments.flow("9710", "RACED-", "3301964ABC", "DXPENT0000055558").get(0)).toString();
+        HttpResponse<String> draft = call("POST", "/api/v1/documents", e.apiKey(), "application/json", order);
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        String id = JSON.readTree(draft.body()).path("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call("POST", "/api/v1/documents/" + id + "/declare", e.apiKey(), null, null);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertThat(r.body()).contains("GW-D005");
+                }
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(JSON.readTree(call("GET", "/api/v1/documents/" + id, e.apiKey(), null, null).body()).path("outbox")).as("one message to send").hasSize(1);
     }
 }
