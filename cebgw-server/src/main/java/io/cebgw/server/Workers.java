@@ -73,7 +73,13 @@ class Workers {
     /** Claims of a relay that died: freed once its lease ran out ({@link OutboxRelay#CLAIM_LEASE}). */
     @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
     void sweep() {
-        round("stale-claim sweep", relay::sweep);
+        round("stale-claim sweep", () -> {
+            int freed = relay.sweep();
+            if (freed > 0) {
+                LOG.warn("outbox: {} messages claimed by a relay that stopped renewing its claims (a node that died?) are free again and go out now",
+                        freed);
+            }
+        });
     }
 
     /** Webhooks: settled status changes into deliveries, then what is due posted to the subscribers. */
