@@ -101,16 +101,21 @@ public final class GatewayLoad {
     }
 
     private static List<String> bodies(String prefix, int documents) {
+        return bodies(prefix, documents, "DXPENT0000077777");
+    }
+
+    /** Orders (CEB303) of the enterprise {@code dxpId}, their numbers tagged with {@code prefix}, as JSON bodies. */
+    static List<String> bodies(String prefix, int documents, String dxpId) {
         List<String> bodies = new ArrayList<>(documents);
         for (int i = 0; i < documents; i++) {
-            CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", prefix + i + "-", "DXPENT0000077777");
+            CebMessage order = FlowDocuments.document(MessageType.CEB303, "9710", prefix + i + "-", dxpId);
             bodies.add(JsonMessages.write(order).toString());
         }
         return bodies;
     }
 
     /** Posts every body from {@code clients} threads and waits until all of them are final. */
-    private static Round round(JdbcClient jdbc, int port, String apiKey, List<String> bodies, int clients) throws Exception {
+    static Round round(JdbcClient jdbc, int port, String apiKey, List<String> bodies, int clients) throws Exception {
         int documents = bodies.size();
         long[] latencies = new long[documents];
         long[] starts = new long[documents];
@@ -149,7 +154,7 @@ public final class GatewayLoad {
         return new Round(documents, accepted - start, done - start, finals, latencies, stalls);
     }
 
-    private record Round(int documents, long acceptNanos, long finalNanos, int finals, long[] sortedLatencies, String slowAccepts) {
+    record Round(int documents, long acceptNanos, long finalNanos, int finals, long[] sortedLatencies, String slowAccepts) {
         double perSecond() {
             return documents / (finalNanos / 1e9);
         }
@@ -168,7 +173,7 @@ public final class GatewayLoad {
      * One declaration posted over a kept-alive connection ({@link HttpURLConnection}: lighter on the shared CPU than
      * {@code java.net.http.HttpClient}, whose selector thread and futures cost about a tenth of the run's CPU).
      */
-    private static String post(int port, String apiKey, byte[] body, int number) throws IOException {
+    static String post(int port, String apiKey, byte[] body, int number) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/v1/documents?declare=true").toURL().openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
@@ -189,7 +194,7 @@ public final class GatewayLoad {
         return JSON.readTree(answer).path("id").asText();
     }
 
-    private static double rawSm2Rate(Duration duration) throws Exception {
+    static double rawSm2Rate(Duration duration) throws Exception {
         GeneratedKey key = KeyPairs.selfSigned(SignatureSuite.SM2_SM3, "CN=raw,C=CN", Duration.ofDays(1));
         Signature signature = Signature.getInstance("SM3withSM2", CryptoProvider.bc());
         signature.initSign(key.keyPair().getPrivate());
@@ -206,10 +211,15 @@ public final class GatewayLoad {
     }
 
     private static void recreateDatabase() throws Exception {
+        recreateDatabase("cebgw_load");
+    }
+
+    /** Drops and creates the machine's PostgreSQL database {@code name}. */
+    static void recreateDatabase(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            s.execute("drop database if exists cebgw_load with (force)");
-            s.execute("create database cebgw_load");
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
         }
     }
 }

@@ -44,7 +44,12 @@ public final class FlowDocuments {
 
     /** One document of a flow, tagged the same way, sent by the enterprise of {@code customsCode}. */
     public static CebMessage document(MessageType type, String tradeMode, String tag, String customsCode, String dxpId) {
-        CebMessage message = new ExampleFactory().create(type, new ExampleOptions(tradeMode, null, 1));
+        return document(type, tradeMode, tag, customsCode, dxpId, 1);
+    }
+
+    /** One document of a flow with {@code items} goods items, tagged the same way. */
+    public static CebMessage document(MessageType type, String tradeMode, String tag, String customsCode, String dxpId, int items) {
+        CebMessage message = new ExampleFactory().create(type, new ExampleOptions(tradeMode, null, items));
         retag(message.root(), tag, customsCode, dxpId);
         return message;
     }

@@ -71,12 +71,30 @@ class DocumentController {
         return Map.of("id", id, "requeued", service.resend(enterprise, id));
     }
 
+    /**
+     * A page of the enterprise's documents, newest first: by message type, status ({@code draft}, {@code none} or a
+     * return status), creation day ({@code from}/{@code to}, Beijing days, both included) and part of the business key
+     * ({@code number}).
+     */
     @GetMapping
     List<Map<String, Object>> list(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise,
                                    @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                                   @RequestParam(required = false) String number,
                                    @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return documents.list(enterprise, type, status, Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        DocumentStore.Filter filter = new DocumentStore.Filter(blankToNull(type), blankToNull(status),
+                from == null ? null : from.atStartOfDay(beijing).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(beijing).toInstant(),
+                blankToNull(number));
+        return documents.list(enterprise, filter, Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
                 .map(DocumentController::summary).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @GetMapping("/{id}")

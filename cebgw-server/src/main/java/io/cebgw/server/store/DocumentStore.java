@@ -31,8 +31,8 @@ public final class DocumentStore {
                         + " final_state, cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at, live_key,"
                         + " shipment_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.enterpriseId(), d.messageType(), d.businessKey(), d.guid(), d.appType(), d.appStatus(), d.status(),
-                        d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), d.unsignedXml(), d.signedXml(),
-                        d.envelope(), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey, shipmentId)
+                        d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), StoredBytes.pack(d.unsignedXml()),
+                        StoredBytes.pack(d.signedXml()), StoredBytes.pack(d.envelope()), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey, shipmentId)
                 .update();
     }
 
@@ -122,9 +122,9 @@ public final class DocumentStore {
             params.put("t", filter.messageType());
         }
         if (DRAFTS.equals(filter.status())) {
-            sql.append(" and cop_msg_id is null");
+            sql.append(" and status is null and cop_msg_id is null"); // "status is null": the status index finds them
         } else if (UNANSWERED.equals(filter.status())) {
-            sql.append(" and cop_msg_id is not null and status is null");
+            sql.append(" and status is null and cop_msg_id is not null");
         } else if (filter.status() != null) {
             sql.append(" and status = :s");
             params.put("s", filter.status());
@@ -181,7 +181,7 @@ public final class DocumentStore {
         String liveKey = NEW.equals(appType) ? businessKey : null;
         return jdbc.sql("update document set business_key = ?, guid = ?, app_type = ?, findings = ?, unsigned_xml = ?, live_key = ?,"
                         + " updated_at = ? where enterprise_id = ? and id = ? and cop_msg_id is null")
-                .params(businessKey, guid, appType, findings, unsignedXml, liveKey, Timestamp.from(now), enterpriseId, id).update() == 1;
+                .params(businessKey, guid, appType, findings, StoredBytes.pack(unsignedXml), liveKey, Timestamp.from(now), enterpriseId, id).update() == 1;
     }
 
     /** Deletes a draft (never a declared document). True when it was one and is gone. */
@@ -201,7 +201,7 @@ public final class DocumentStore {
      */
     public boolean signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
         return jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ? and cop_msg_id is null")
-                .params(signedXml, envelope, copMsgId, Timestamp.from(now), id).update() == 1;
+                .params(StoredBytes.pack(signedXml), StoredBytes.pack(envelope), copMsgId, Timestamp.from(now), id).update() == 1;
     }
 
     /** Applies a receipt status; returns false when the row changed meanwhile (optimistic: status and time must match). */
@@ -221,7 +221,7 @@ public final class DocumentStore {
         return new DocumentRow(rs.getString("id"), rs.getString("enterprise_id"), rs.getString("message_type"), rs.getString("business_key"),
                 rs.getString("guid"), rs.getString("app_type"), rs.getString("app_status"), rs.getString("status"), rs.getString("status_time"),
                 rs.getBoolean("final_state"), rs.getString("cop_msg_id"), rs.getString("idempotency_key"), rs.getString("findings"),
-                rs.getBytes("unsigned_xml"), rs.getBytes("signed_xml"), rs.getBytes("envelope"),
+                StoredBytes.unpack(rs.getBytes("unsigned_xml")), StoredBytes.unpack(rs.getBytes("signed_xml")), StoredBytes.unpack(rs.getBytes("envelope")),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -37,7 +37,7 @@ public final class OutboxStore {
     public void insert(String enterpriseId, String documentId, String copMsgId, byte[] payload, Instant now) {
         jdbc.sql("insert into outbox (enterprise_id, document_id, cop_msg_id, payload, attempts, next_attempt_at, state, created_at)"
                         + " values (?, ?, ?, ?, 0, ?, 'PENDING', ?)")
-                .params(enterpriseId, documentId, copMsgId, new SqlParameterValue(Types.VARBINARY, payload), Timestamp.from(now), Timestamp.from(now))
+                .params(enterpriseId, documentId, copMsgId, new SqlParameterValue(Types.VARBINARY, StoredBytes.pack(payload)), Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 
@@ -149,7 +149,7 @@ public final class OutboxStore {
 
     private static OutboxRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new OutboxRow(rs.getLong("id"), rs.getString("enterprise_id"), rs.getString("document_id"), rs.getString("cop_msg_id"),
-                rs.getBytes("payload"), rs.getInt("attempts"), OutboxState.valueOf(rs.getString("state")), rs.getString("last_error"),
+                StoredBytes.unpack(rs.getBytes("payload")), rs.getInt("attempts"), OutboxState.valueOf(rs.getString("state")), rs.getString("last_error"),
                 rs.getTimestamp("next_attempt_at").toInstant());
     }
 }
