@@ -51,6 +51,15 @@ final class GrowthFill {
         return "(timestamp '" + Timestamp.from(newest) + "' - (g::float8 / " + generations + ") * interval '" + span.toSeconds() + " seconds')";
     }
 
+    /**
+     * Generation g's business key: the seed's codes with a number as real ones look — letters of its kind, the day it
+     * was made, a running number (CL202411030012345) — so that searching by part of a number meets what it would.
+     */
+    private String number() {
+        return "regexp_replace(d.business_key, '[^|]*$', '') || case when d.message_type = 'CEB303Message' then 'SO' else 'CL' end"
+                + " || to_char(" + createdAt() + ", 'YYYYMMDD') || lpad((g * 1000 + d.seed_rank)::text, 8, '0')";
+    }
+
     private static String suffixed(String column) {
         return "left(" + column + ", 24) || lpad(to_hex(g), 12, '0')";
     }
@@ -68,11 +77,11 @@ final class GrowthFill {
             db.setAutoCommit(false);
             run("insert into document (id, enterprise_id, message_type, business_key, guid, app_type, app_status, status, status_time, final_state,"
                     + " cop_msg_id, idempotency_key, findings, unsigned_xml, signed_xml, envelope, created_at, updated_at, live_key, shipment_id)"
-                    + " select " + suffixed("d.id") + ", " + enterpriseOf() + ", d.message_type, d.business_key || '-' || g, upper(gen_random_uuid()::text),"
+                    + " select " + suffixed("d.id") + ", " + enterpriseOf() + ", d.message_type, " + number() + ", upper(gen_random_uuid()::text),"
                     + " d.app_type, d.app_status, case when g % 50 = 7 then '2' else d.status end, d.status_time,"
                     + " case when g % 50 = 7 then false else d.final_state end, " + suffixed("d.cop_msg_id") + ", null, d.findings, d.unsigned_xml,"
                     + " d.signed_xml, d.envelope, " + createdAt() + ", " + createdAt() + " + interval '2 minutes',"
-                    + " case when d.live_key is not null or (g % 50 = 7 and d.app_type = '1') then d.business_key || '-' || g end, null"
+                    + " case when d.live_key is not null or (g % 50 = 7 and d.app_type = '1') then " + number() + " end, null"
                     + " from seed_document d cross join generate_series(?, ?) g", from, to);
             run("insert into receipt (enterprise_id, document_id, message_type, return_status, return_time, return_info, cop_msg_id, outcome, received_at)"
                     + " select " + enterpriseOf() + ", " + suffixed("r.document_id") + ", r.message_type, r.return_status, r.return_time, r.return_info,"
@@ -184,7 +193,7 @@ final class GrowthFill {
     /** The seeds' ids, kept in a table of their own while the clones are made. */
     static void markSeeds(Connection db) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("create table seed_document as select * from document");
+            s.execute("create table seed_document as select *, row_number() over (order by id) as seed_rank from document");
         }
     }
 

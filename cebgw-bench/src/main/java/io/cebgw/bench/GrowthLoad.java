@@ -48,34 +48,21 @@ public final class GrowthLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        boolean measureOnly = args.length > 0 && "measure".equals(args[0]);
+        int documents = !measureOnly && args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         Path dir = Files.createTempDirectory("cebgw-growth");
         emptyBaseline(dir);
         String url = "jdbc:postgresql://127.0.0.1:5432/cebgw_growth";
-        ConfigurableApplicationContext context = gateway("cebgw_growth", dir);
+        ConfigurableApplicationContext context = measureOnly ? start("cebgw_growth", dir) : gateway("cebgw_growth", dir);
         try (Connection db = DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", "")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            List<EnterpriseService.Registered> enterprises = register(context, dir);
-            long t0 = System.nanoTime();
-            seed(jdbc, port, enterprises.get(0), seeds);
-            System.out.printf("GrowthLoad: %d seed documents through the gateway in %.1f s%n", seeds, (System.nanoTime() - t0) / 1e9);
-            String seedBytes = seedBytes(db);
-            GrowthFill.markSeeds(db);
-            int generations = (int) Math.ceil((double) documents / seeds) - 1;
-            GrowthFill fill = new GrowthFill(db, enterprises.stream().map(e -> e.enterprise().id()).toList(), generations, Duration.ofDays(3 * 365),
-                    Instant.now());
-            t0 = System.nanoTime();
-            fill.cloneRows();
-            long entries = fill.rewriteArchive(context.getBean(ArchiveStore.class));
-            try (Statement s = db.createStatement()) {
-                s.execute("drop table seed_document");
-                s.execute("vacuum analyze");
+            List<EnterpriseService.Registered> enterprises = measureOnly ? existing(context) : register(context, dir);
+            if (!measureOnly) {
+                grow(context, db, jdbc, port, enterprises, documents, seeds);
             }
             long total = GrowthFill.count(db, "select count(*) from document");
-            System.out.printf("grown to %,d documents and %,d archive entries in %.0f s%n", total, entries, (System.nanoTime() - t0) / 1e9);
-            System.out.println(seedBytes);
             System.out.println(tableBytes(db, total));
             queries(context, port, enterprises, db);
             System.out.println("accepts on the grown database, 5,000 orders, 8 clients:");
@@ -87,9 +74,53 @@ public final class GrowthLoad {
         System.exit(0);
     }
 
+    /** Seeds through the gateway, then clones them to {@code documents} with their receipts and archive. */
+    private static void grow(ConfigurableApplicationContext context, Connection db, JdbcClient jdbc, int port,
+                             List<EnterpriseService.Registered> enterprises, int documents, int seeds) throws Exception {
+        long t0 = System.nanoTime();
+        seed(jdbc, port, enterprises.get(0), seeds);
+        System.out.printf("GrowthLoad: %d seed documents through the gateway in %.1f s%n", seeds, (System.nanoTime() - t0) / 1e9);
+        String seedBytes = seedBytes(db);
+        GrowthFill.markSeeds(db);
+        int generations = (int) Math.ceil((double) documents / seeds) - 1;
+        GrowthFill fill = new GrowthFill(db, enterprises.stream().map(e -> e.enterprise().id()).toList(), generations, Duration.ofDays(3 * 365),
+                Instant.now());
+        t0 = System.nanoTime();
+        fill.cloneRows();
+        long entries = fill.rewriteArchive(context.getBean(ArchiveStore.class));
+        try (Statement s = db.createStatement()) {
+            s.execute("drop table seed_document");
+            s.execute("delete from document_count");
+            s.execute("delete from document_count_delta");
+            s.execute("insert into document_count (enterprise_id, message_type, status_key, n) select enterprise_id, message_type, "
+                    + "case when cop_msg_id is null then 'draft' else coalesce(status, 'none') end, count(*) from document group by 1, 2, 3");
+            s.execute("vacuum analyze");
+        }
+        System.out.printf("grown to %,d documents and %,d archive entries in %.0f s%n", GrowthFill.count(db, "select count(*) from document"), entries,
+                (System.nanoTime() - t0) / 1e9);
+        System.out.println(seedBytes);
+    }
+
+    /** The enterprises of an earlier run's database, each with a new API key. */
+    private static List<EnterpriseService.Registered> existing(ConfigurableApplicationContext context) {
+        EnterpriseService service = context.getBean(EnterpriseService.class);
+        io.cebgw.server.store.EnterpriseStore store = context.getBean(io.cebgw.server.store.EnterpriseStore.class);
+        List<EnterpriseService.Registered> found = new ArrayList<>();
+        for (int i = 0; i < ENTERPRISES; i++) {
+            var row = store.byDxpId("DXPENT00000900%02d".formatted(i)).orElseThrow();
+            found.add(new EnterpriseService.Registered(row, service.newApiKeyFor(row)));
+        }
+        return found;
+    }
+
     /** A gateway with the in-process sandbox on a new PostgreSQL database of this name. */
     private static ConfigurableApplicationContext gateway(String database, Path dir) throws Exception {
         GatewayLoad.recreateDatabase(database);
+        return start(database, dir);
+    }
+
+    /** A gateway with the in-process sandbox on the PostgreSQL database of this name. */
+    private static ConfigurableApplicationContext start(String database, Path dir) {
         return GatewayApplication.start("--server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                 "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=12",
                 "--cebgw.exchange-folder=" + dir.resolve(database), "--cebgw.sandbox=true", "--cebgw.sandbox-step-millis=1",
@@ -235,18 +266,19 @@ public final class GrowthLoad {
             q.time("API " + who + ": one week, a year ago", key, i -> "/api/v1/documents?from=" + day(365 + i % 50) + "&to=" + day(359 + i % 50));
             q.time("API " + who + ": type + status + 30 days", key, i -> "/api/v1/documents?type=CEB303Message&status=2&from=" + day(400 + i)
                     + "&to=" + day(371 + i));
-            List<String> keys = sample(db, "business_key", e.enterprise().id());
+            List<String> keys = numbers(sample(db, "business_key", e.enterprise().id()));
             q.time("API " + who + ": number, one document", key, i -> "/api/v1/documents?number=" + encode(keys.get(i % keys.size())));
             q.time("API " + who + ": page 100 (offset 5,000)", key, i -> "/api/v1/documents?offset=5000");
         }
         rawListQuery(db, big.enterprise().id());
-        WebUsers.Created user = context.getBean(WebUsers.class).forEnterprise(big.enterprise().id(), "growth", "大企业用户");
-        String cookie = "Cookie: " + q.signIn("growth", user.password()).substring("Cookie: ".length());
+        String username = "growth-" + System.nanoTime() % 1_000_000;
+        WebUsers.Created user = context.getBean(WebUsers.class).forEnterprise(big.enterprise().id(), username, "大企业用户");
+        String cookie = q.signIn(username, user.password());
         q.time("page: dashboard", cookie, i -> "/");
         q.time("page: documents", cookie, i -> "/documents");
         q.time("page: documents, status 2", cookie, i -> "/documents?status=2");
         q.time("page: documents, one month", cookie, i -> "/documents?from=" + day(400 + i) + "&to=" + day(370 + i));
-        List<String> keys = sample(db, "business_key", big.enterprise().id());
+        List<String> keys = numbers(sample(db, "business_key", big.enterprise().id()));
         q.time("page: documents, number", cookie, i -> "/documents?number=" + encode(keys.get(i % keys.size())));
         List<String> ids = sample(db, "id", big.enterprise().id());
         q.time("page: one document", cookie, i -> "/documents/" + ids.get(i % ids.size()));
@@ -292,6 +324,11 @@ public final class GrowthLoad {
             }
         }
         return values;
+    }
+
+    /** What a person types to find a document: its number (a business key's last part), not the key with the enterprise's codes. */
+    private static List<String> numbers(List<String> businessKeys) {
+        return businessKeys.stream().map(k -> k.substring(k.lastIndexOf('|') + 1)).toList();
     }
 
     private static String encode(String value) {

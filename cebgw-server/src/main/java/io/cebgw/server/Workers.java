@@ -32,10 +32,15 @@ class Workers {
     private final io.cebgw.server.ops.GatewayMeters meters;
     private final io.cebgw.server.ops.Alerting alerting;
     private final io.cebgw.server.ops.RetentionPolicy retention;
+    private final io.cebgw.server.store.DocumentStore documents;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     Workers(OutboxRelay relay, ReceiptProcessor receipts, io.cebgw.server.flow.EnterpriseTransports transports, io.cebgw.server.document.ShipmentService shipments,
             StatisticsKeeper statistics, WebhookFanout webhookFanout, WebhookSender webhookSender, io.cebgw.server.ops.GatewayMeters meters,
-            io.cebgw.server.ops.Alerting alerting, io.cebgw.server.ops.RetentionPolicy retention) {
+            io.cebgw.server.ops.Alerting alerting, io.cebgw.server.ops.RetentionPolicy retention, io.cebgw.server.store.DocumentStore documents,
+            org.springframework.transaction.support.TransactionTemplate tx) {
+        this.documents = documents;
+        this.tx = tx;
         this.retention = retention;
         this.alerting = alerting;
         this.meters = meters;
@@ -111,6 +116,12 @@ class Workers {
     @Scheduled(fixedDelayString = "15s")
     void keepStatistics() {
         round("table statistics", statistics::analyzeWhereDue);
+    }
+
+    /** The documents' counts per status: the changes of the last seconds added into the totals. */
+    @Scheduled(fixedDelayString = "5s")
+    void foldCounts() {
+        round("document counts", () -> documents.counts().fold(tx));
     }
 
     /** Retention ({@code cebgw.retention.keep}): exports and removes what is older, once an hour. */

@@ -15,9 +15,16 @@ public final class DocumentStore {
     /** appType of a new declaration: the one kind of document that holds its business key (unique while live). */
     private static final String NEW = "1";
     private final JdbcClient jdbc;
+    private final DocumentCounts counts;
 
     public DocumentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.counts = new DocumentCounts(jdbc);
+    }
+
+    /** The documents counted per enterprise, type and status. */
+    public DocumentCounts counts() {
+        return counts;
     }
 
     public void insert(DocumentRow d) {
@@ -34,6 +41,7 @@ public final class DocumentStore {
                         d.statusTime(), d.finalState(), d.copMsgId(), d.idempotencyKey(), d.findings(), StoredBytes.pack(d.unsignedXml()),
                         StoredBytes.pack(d.signedXml()), StoredBytes.pack(d.envelope()), Timestamp.from(d.createdAt()), Timestamp.from(d.updatedAt()), liveKey, shipmentId)
                 .update();
+        counts.add(d.id(), 1);
     }
 
     public Optional<DocumentRow> byId(String enterpriseId, String id) {
@@ -149,13 +157,7 @@ public final class DocumentStore {
 
     /** How many of an enterprise's documents are in each status ({@link #DRAFTS} not declared, {@link #UNANSWERED} no receipt yet). */
     public java.util.Map<String, Integer> countsByStatus(String enterpriseId) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
-        String key = "case when cop_msg_id is null then '" + DRAFTS + "' else coalesce(status, '" + UNANSWERED + "') end";
-        jdbc.sql("select " + key + " as s, count(*) as n from document where enterprise_id = ? group by " + key)
-                .param(enterpriseId).query(rs -> {
-                    counts.put(rs.getString("s"), rs.getInt("n"));
-                });
-        return counts;
+        return counts.byStatus(enterpriseId);
     }
 
     /** Declared, not final, and unchanged since {@code before}: documents waiting too long for a receipt. */
@@ -171,7 +173,6 @@ public final class DocumentStore {
                 .query(DocumentStore::state).list();
     }
 
-    /** Stores the signed message and its envelope (declare). */
     /**
      * Replaces a draft's content (never a declared document's: the row must have no CopMsgId). Its id, shipment and
      * creation time stay; its key moves with it (a clash with a live key raises DuplicateKeyException). True when done.
@@ -186,7 +187,14 @@ public final class DocumentStore {
 
     /** Deletes a draft (never a declared document). True when it was one and is gone. */
     public boolean deleteDraft(String enterpriseId, String id) {
-        return jdbc.sql("delete from document where enterprise_id = ? and id = ? and cop_msg_id is null").params(enterpriseId, id).update() == 1;
+        int left = counts.leave(id, "cop_msg_id is null");
+        if (jdbc.sql("delete from document where enterprise_id = ? and id = ? and cop_msg_id is null").params(enterpriseId, id).update() == 1) {
+            return true;
+        }
+        if (left > 0) {
+            counts.restore(id, DRAFTS); // another enterprise's id, or declared meanwhile: nothing was deleted
+        }
+        return false;
     }
 
     /** The enterprise's newest document of a type, state only (what its next one of the type likely repeats). */
@@ -200,8 +208,16 @@ public final class DocumentStore {
      * shipment dispatcher): a draft is declared once.
      */
     public boolean signed(String id, byte[] signedXml, byte[] envelope, String copMsgId, Instant now) {
-        return jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ? and cop_msg_id is null")
-                .params(StoredBytes.pack(signedXml), StoredBytes.pack(envelope), copMsgId, Timestamp.from(now), id).update() == 1;
+        int left = counts.leave(id, "cop_msg_id is null");
+        if (jdbc.sql("update document set signed_xml = ?, envelope = ?, cop_msg_id = ?, updated_at = ? where id = ? and cop_msg_id is null")
+                .params(StoredBytes.pack(signedXml), StoredBytes.pack(envelope), copMsgId, Timestamp.from(now), id).update() == 1) {
+            counts.add(id, 1);
+            return true;
+        }
+        if (left > 0) {
+            counts.restore(id, DRAFTS); // declared meanwhile by another request: what leave() took is given back
+        }
+        return false;
     }
 
     /** Applies a receipt status; returns false when the row changed meanwhile (optimistic: status and time must match). */
@@ -214,7 +230,13 @@ public final class DocumentStore {
         if (expectedStatus != null) {
             spec = spec.param("expected", expectedStatus);
         }
-        return spec.update() == 1;
+        counts.add(id, -1); // the caller holds the row's lock: its key cannot change between here and the update
+        if (spec.update() == 1) {
+            counts.add(id, 1);
+            return true;
+        }
+        counts.add(id, 1);
+        return false;
     }
 
     static DocumentRow row(ResultSet rs, int n) throws SQLException {
@@ -227,11 +249,6 @@ public final class DocumentStore {
 
     /** Every enterprise's documents by type and status ("draft" not declared, "none" declared without a receipt yet). */
     public java.util.Map<List<String>, Integer> countsByTypeAndStatus() {
-        java.util.Map<List<String>, Integer> out = new java.util.HashMap<>();
-        jdbc.sql("select message_type, case when cop_msg_id is null then 'draft' when status is null then 'none' else status end as s,"
-                        + " count(*) as n from document group by message_type, case when cop_msg_id is null then 'draft' when status is null"
-                        + " then 'none' else status end")
-                .query((rs, n) -> out.put(List.of(rs.getString("message_type"), rs.getString("s")), rs.getInt("n"))).list();
-        return out;
+        return counts.byTypeAndStatus();
     }
 }

@@ -517,6 +517,61 @@ abstract class StoreContract {
         assertThat(archive.verify().reason()).contains("missing");
     }
 
+    /** The retention policy exports what is older than it keeps, and does nothing while it is off. */
+    @Test
+    void theRetentionPolicyExportsWhatIsOlderThanItKeeps() {
+        archive.append(Archive.OUT, "e", "old", "COP-OLD", "<old/>".getBytes(StandardCharsets.UTF_8), now.minus(java.time.Duration.ofDays(40)));
+        archive.append(Archive.OUT, "e", "new", "COP-NEW", "<new/>".getBytes(StandardCharsets.UTF_8), now.minus(java.time.Duration.ofDays(2)));
+        ArchiveRetention retention = new ArchiveRetention(new ArchiveStore(dataSource), receipts, tx, exports,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        new io.cebgw.server.ops.RetentionPolicy(retention, null, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).run();
+        assertThat(jdbc.sql("select count(*) from archive_entry").query(Long.class).single()).as("off: nothing leaves").isEqualTo(2);
+        new io.cebgw.server.ops.RetentionPolicy(retention, java.time.Duration.ofDays(30), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).run();
+        assertThat(jdbc.sql("select cop_msg_id from archive_entry").query(String.class).list()).containsExactly("COP-NEW");
+        assertThat(archive.find("COP-OLD")).singleElement().extracting(Archive.Found::place).asString().startsWith("cebgw-archive-000000000001-000000000001");
+        assertThat(archive.verify().intact()).isTrue();
+    }
+
+    /** Counts by status, kept as documents change, agree with counting the rows: before and after the changes are folded in. */
+    @Test
+    void countsByStatusFollowEveryChange() {
+        String e = enterprise("DXPENT0000000078");
+        String other = enterprise("DXPENT0000000079");
+        DocumentRow a = document(e, "C-1", null);
+        DocumentRow b = document(e, "C-2", null);
+        DocumentRow c = document(e, "C-3", null);
+        document(other, "C-9", null);
+        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 3)).isEqualTo(counted(e));
+        assertThat(documents.signed(a.id(), new byte[] {1}, new byte[] {2}, "COP-A", now)).isTrue();
+        assertThat(documents.signed(a.id(), new byte[] {1}, new byte[] {2}, "COP-A2", now)).as("declared once").isFalse();
+        assertThat(documents.signed(b.id(), new byte[] {1}, new byte[] {2}, "COP-B", now)).isTrue();
+        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 2)).isEqualTo(counted(e));
+        tx.executeWithoutResult(s -> assertThat(documents.status(a.id(), null, "2", "20260101000000000", false, now)).isTrue());
+        tx.executeWithoutResult(s -> assertThat(documents.status(a.id(), "2", "120", "20260101000001000", true, now)).isTrue());
+        assertThat(documents.counts().fold(tx)).isPositive();
+        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 1, "120", 1))
+                .isEqualTo(counted(e));
+        assertThat(documents.deleteDraft(other, c.id())).as("not its draft").isFalse();
+        assertThat(documents.deleteDraft(e, b.id())).as("declared, not a draft").isFalse();
+        assertThat(documents.deleteDraft(e, c.id())).isTrue();
+        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.UNANSWERED, 1, "120", 1)).isEqualTo(counted(e));
+        assertThat(documents.counts().fold(tx)).isPositive();
+        assertThat(documents.counts().fold(tx)).as("nothing left to fold").isZero();
+        assertThat(documents.countsByStatus(e)).isEqualTo(counted(e));
+        assertThat(documents.countsByStatus(other)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1));
+        assertThat(documents.countsByTypeAndStatus()).containsEntry(List.of("CEB603Message", "120"), 1).containsEntry(List.of("CEB603Message",
+                DocumentStore.DRAFTS), 1);
+    }
+
+    private java.util.Map<String, Integer> counted(String enterpriseId) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("select " + DocumentCounts.KEY_SQL + " as k, count(*) as n from document where enterprise_id = ? group by " + DocumentCounts.KEY_SQL)
+                .param(enterpriseId).query(rs -> {
+                    counts.put(rs.getString("k"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
     @Test
     void statisticsAreKeptOnlyWherePostgresqlRunsWithoutAutovacuum() {
         Dialect dialect = Dialect.of(dataSource);
