@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,30 +27,9 @@ class ConcurrentCreateTest extends GatewayTestBase {
         EnterpriseService.Registered e = enterprises.register("并发企业", "3301964ABC", "DXPENT0000055555", "EBC,AGENT",
                 profile(SignatureSuite.SM2_SM3, "race"));
         String order = JsonMessages.write(FlowDocuments.flow("9710", "RACE-", "3301964ABC", "DXPENT0000055555").get(0)).toString();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call("POST", "/api/v1/documents", e.apiKey(), "application/json", order);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<HttpResponse<String>> a : answers) {
-                HttpResponse<String> r = a.get();
-                statuses.add(r.statusCode());
-                if (r.statusCode() == 409) {
-                    assertThat(r.body()).contains("GW-D004");
-                }
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = atOnce(50, () -> call("POST", "/api/v1/documents", e.apiKey(), "application/json", order), "GW-D004");
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
         assertThat(JSON.readTree(call("GET", "/api/v1/documents", e.apiKey(), null, null).body())).hasSize(1);
     }
 
@@ -61,14 +41,22 @@ class ConcurrentCreateTest extends GatewayTestBase {
         HttpResponse<String> draft = call("POST", "/api/v1/documents", e.apiKey(), "application/json", order);
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
         String id = JSON.readTree(draft.body()).path("id").asText();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Integer> statuses = atOnce(20, () -> call("POST", "/api/v1/documents/" + id + "/declare", e.apiKey(), null, null), "GW-D005");
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+        assertThat(JSON.readTree(call("GET", "/api/v1/documents/" + id, e.apiKey(), null, null).body()).path("outbox")).as("one message to send").hasSize(1);
+    }
+
+    /** Makes the same call from {@code n} threads released at once; the HTTP statuses, each 409 checked for its code. */
+    private static List<Integer> atOnce(int n, Callable<HttpResponse<String>> request, String conflictCode) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < n; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return call("POST", "/api/v1/documents/" + id + "/declare", e.apiKey(), null, null);
+                    return request.call();
                 }));
             }
             start.countDown();
@@ -77,14 +65,12 @@ class ConcurrentCreateTest extends GatewayTestBase {
                 HttpResponse<String> r = a.get();
                 statuses.add(r.statusCode());
                 if (r.statusCode() == 409) {
-                    assertThat(r.body()).contains("GW-D005");
+                    assertThat(r.body()).contains(conflictCode);
                 }
             }
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+            return statuses;
         } finally {
             pool.shutdownNow();
         }
-        assertThat(JSON.readTree(call("GET", "/api/v1/documents/" + id, e.apiKey(), null, null).body()).path("outbox")).as("one message to send").hasSize(1);
     }
 }
