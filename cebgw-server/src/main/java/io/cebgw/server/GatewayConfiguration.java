@@ -207,9 +207,13 @@ class GatewayConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxStore outbox, EnterpriseTransports transports, Archive archive, TransactionTemplate tx, Clock clock,
-                            GatewayProperties p, io.cebgw.server.events.DeadLetterEvents deadLetters) {
+                            GatewayProperties p, io.cebgw.server.events.DeadLetterEvents deadLetters,
+                            @org.springframework.beans.factory.annotation.Value("${cebgw.outbox.claim-lease:30s}") java.time.Duration claimLease) {
+        if (claimLease.toMillis() < 2 * OutboxRelay.RENEW_EVERY_MILLIS) {
+            throw new io.cebgw.server.ops.SettingMistake("cebgw.outbox.claim-lease=" + claimLease, "at least 10s: claims are renewed every 5 s");
+        }
         return new OutboxRelay(outbox, transports, archive, tx, clock,
-                new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50, deadLetters);
+                new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50, deadLetters, claimLease);
     }
 
     @Bean

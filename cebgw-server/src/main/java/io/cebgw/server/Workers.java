@@ -75,7 +75,7 @@ class Workers {
         round("claim renewal", relay::renewClaims);
     }
 
-    /** Claims of a relay that died: freed once its lease ran out ({@link OutboxRelay#CLAIM_LEASE}). */
+    /** Claims of a relay that died: freed once its lease ran out ({@code cebgw.outbox.claim-lease}, 30 s). */
     @Scheduled(fixedDelay = OutboxRelay.RENEW_EVERY_MILLIS)
     void sweep() {
         round("stale-claim sweep", () -> {

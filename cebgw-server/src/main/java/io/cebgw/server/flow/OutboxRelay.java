@@ -20,13 +20,14 @@ import java.util.UUID;
  * Sends what the outbox holds: claims due rows, hands each envelope to the transport (its CopMsgId unchanged on
  * every attempt), archives it, marks it sent; a failure is retried by the enterprise's {@link RetryPolicy}, or goes to
  * dead letter at once when no retry can help. A relay renews its claims every {@link #RENEW_EVERY_MILLIS} ms ({@link #renewClaims()}); claims not renewed
- * for {@link #CLAIM_LEASE} — a relay that died mid-send — are freed by {@link #sweep()}.
+ * for the claim lease ({@link #CLAIM_LEASE} unless set, {@code cebgw.outbox.claim-lease}) — a relay that died mid-send —
+ * are freed by {@link #sweep()}.
  */
 public final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     /** How often a live relay renews its claims, and the sweeper looks for claims nobody renewed (milliseconds). */
     public static final long RENEW_EVERY_MILLIS = 5_000;
-    /** How long a claim lives without renewal: several renewals, so a busy database or a GC pause does not lose it. */
+    /** How long a claim lives without renewal by default: several renewals, so a busy database or a GC pause does not lose it. */
     public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
     private final OutboxStore outbox;
@@ -38,6 +39,7 @@ public final class OutboxRelay {
     private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
     private final RetryPolicy defaults;
     private final int batch;
+    private final Duration claimLease;
 
     /** Which transport carries an enterprise's messages, and how its failures are retried. */
     @FunctionalInterface
@@ -63,6 +65,16 @@ public final class OutboxRelay {
 
     public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
                        Clock clock, RetryPolicy defaults, int batch, DeadLetters deadLetters) {
+        this(outbox, route, archive, tx, clock, defaults, batch, deadLetters, CLAIM_LEASE);
+    }
+
+    /** @param claimLease how long a claim lives without renewal (at least two renewals, {@link #RENEW_EVERY_MILLIS}) */
+    public OutboxRelay(OutboxStore outbox, Route route, Archive archive, org.springframework.transaction.support.TransactionTemplate tx,
+                       Clock clock, RetryPolicy defaults, int batch, DeadLetters deadLetters, Duration claimLease) {
+        if (claimLease.toMillis() < 2 * RENEW_EVERY_MILLIS) {
+            throw new IllegalArgumentException("the claim lease must be at least " + 2 * RENEW_EVERY_MILLIS / 1000 + " s (two renewals)");
+        }
+        this.claimLease = claimLease;
         this.deadLetters = deadLetters;
         this.tx = tx;
         this.outbox = outbox;
@@ -168,8 +180,8 @@ public final class OutboxRelay {
         return outbox.renewClaims(relayId, clock.instant());
     }
 
-    /** Frees claims whose relay has not renewed them for {@link #CLAIM_LEASE}. */
+    /** Frees claims whose relay has not renewed them for the claim lease. */
     public int sweep() {
-        return outbox.releaseStale(clock.instant(), CLAIM_LEASE);
+        return outbox.releaseStale(clock.instant(), claimLease);
     }
 }

@@ -32,14 +32,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * kill -9 of the gateway process during a burst of 2,000 documents, then a restart on the same database and
+ * kill -9 of the gateway process during a burst of 1,200 documents, then a restart on the same database and
  * exchange folder: the sandbox (in this JVM) processes every document exactly once, counts no duplicate delivery,
  * and every document reaches its final status. Clients resubmit what they got no answer for with the same
  * Idempotency-Key.
  */
 @Tag("slow")
 class CrashIT {
-    private static final int DOCUMENTS = Integer.getInteger("crash.documents", 2000);
+    private static final int DOCUMENTS = Integer.getInteger("crash.documents", 1200);
     private static final String DXP_ID = "DXPENT0000066666";
 
     @TempDir
