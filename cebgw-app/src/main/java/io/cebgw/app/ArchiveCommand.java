@@ -124,7 +124,8 @@ final class ArchiveCommand implements Runnable {
         @Unmatched
         List<String> unmatched = new ArrayList<>();
 
-        @Option(names = "--before", required = true, paramLabel = "YYYY-MM-DD", description = "导出此日之前的 / export what is older than this day")
+        @Option(names = "--before", required = true, paramLabel = "YYYY-MM-DD", converter = Day.class,
+                description = "导出此日（北京时间）之前的 / export what is older than this day (Beijing time)")
         LocalDate before;
 
         @Override
@@ -143,6 +144,18 @@ final class ArchiveCommand implements Runnable {
                                 + folder.resolve(file)));
                 return 0;
             });
+        }
+    }
+
+    /** A day as YYYY-MM-DD, told in both languages when it is not one. */
+    static final class Day implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("“" + value + "”不是日期，应写作 YYYY-MM-DD（如 2024-01-01）/ not a day: write YYYY-MM-DD");
+            }
         }
     }
 
