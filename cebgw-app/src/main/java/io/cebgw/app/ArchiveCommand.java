@@ -74,13 +74,8 @@ final class ArchiveCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"校验存档的 SHA-256 哈希链：任何条目被删除、调换或修改都会被发现；已导出的条目在导出文件中校验。读取与 cebgw serve 相同的配置 /",
-                    "check the archive's SHA-256 hash chain: any removed, reordered or altered entry is found; exported entries are checked in "
-                            + "their files. Reads the configuration cebgw serve reads."},
-            footer = {"", "Examples / 示例:", "  ./cebgw archive verify --config /etc/cebgw/application.properties",
-                    "", "Exit codes / 退出码: 0 intact, 1 broken (the first broken entry is named), 2 cannot open the database."})
-    static final class Verify implements Callable<Integer> {
+    /** What every archive subcommand has: the archive command above it, where the archive is, Spring settings as words. */
+    abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand
         ArchiveCommand archive;
 
@@ -89,6 +84,15 @@ final class ArchiveCommand implements Runnable {
 
         @Unmatched
         List<String> unmatched = new ArrayList<>();
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"校验存档的 SHA-256 哈希链：任何条目被删除、调换或修改都会被发现；已导出的条目在导出文件中校验。读取与 cebgw serve 相同的配置 /",
+                    "check the archive's SHA-256 hash chain: any removed, reordered or altered entry is found; exported entries are checked in "
+                            + "their files. Reads the configuration cebgw serve reads."},
+            footer = {"", "Examples / 示例:", "  ./cebgw archive verify --config /etc/cebgw/application.properties",
+                    "", "Exit codes / 退出码: 0 intact, 1 broken (the first broken entry is named), 2 cannot open the database."})
+    static final class Verify extends Subcommand {
 
         @Override
         public Integer call() {
@@ -114,15 +118,7 @@ final class ArchiveCommand implements Runnable {
                             + "export folder, read it back, then remove them from the database; the chain stays verifiable across files and database."},
             footer = {"", "Examples / 示例:", "  ./cebgw archive export --before 2024-01-01 --config /etc/cebgw/application.properties",
                     "", "Exit codes / 退出码: 0 done (or nothing old enough), 2 cannot open the database or write the file."})
-    static final class Export implements Callable<Integer> {
-        @ParentCommand
-        ArchiveCommand archive;
-
-        @Mixin
-        Place place;
-
-        @Unmatched
-        List<String> unmatched = new ArrayList<>();
+    static final class Export extends Subcommand {
 
         @Option(names = "--before", required = true, paramLabel = "YYYY-MM-DD", converter = Day.class,
                 description = "导出此日（北京时间）之前的 / export what is older than this day (Beijing time)")
@@ -164,15 +160,7 @@ final class ArchiveCommand implements Runnable {
                     "find the archived messages of a document (its id) or a CopMsgId, in the export files and the database"},
             footer = {"", "Examples / 示例:", "  ./cebgw archive find --id 3f1c2a9e-0000-4000-8000-000000000001 --out found",
                     "", "Exit codes / 退出码: 0 found, 1 not found, 2 cannot open the database."})
-    static final class Find implements Callable<Integer> {
-        @ParentCommand
-        ArchiveCommand archive;
-
-        @Mixin
-        Place place;
-
-        @Unmatched
-        List<String> unmatched = new ArrayList<>();
+    static final class Find extends Subcommand {
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "单证编号或 CopMsgId / a document id or a CopMsgId")
         String id;
