@@ -105,13 +105,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** True when the gateway holds the document (201 new, or 200 for a repeated Idempotency-Key). */
     boolean submit(String apiKey, String idempotencyKey, String body) {
+        int status = post(apiKey, idempotencyKey, body);
+        return status == 201 || status == 200;
+    }
+
+    /** Declares a document; the HTTP status, or -1 when the gateway did not answer. */
+    int post(String apiKey, String idempotencyKey, String body) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents?declare=true"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents?declare=true"))
                     .header("Content-Type", "application/json").header("X-Api-Key", apiKey).header("Idempotency-Key", idempotencyKey)
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 201 || r.statusCode() == 200;
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         } catch (IOException | InterruptedException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -54,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class TwoNodeCrashIT {
     private static final int DOCUMENTS = Integer.getInteger("nodes.documents", 600);
+    /** The burst and the one declaration sent to both nodes at once. */
+    private static final int TOTAL = DOCUMENTS + 1;
     private static final String DXP_ID = "DXPENT0000066673";
 
     @TempDir
@@ -93,6 +95,12 @@ class TwoNodeCrashIT {
             GatewayProcess a = GatewayProcess.start(LocalPorts.free(), "node-a", settings);
             try (GatewayProcess b = starting.get(120, TimeUnit.SECONDS)) {
                 String apiKey = a.register(dir, "nodes", DXP_ID);
+                // one new declaration sent to both nodes at the same moment (two clients, two Idempotency-Keys): the
+                // database keeps one live business key, whichever node a request reaches — one 201, one 409
+                String twin = JsonMessages.write(FlowDocuments.document(MessageType.CEB303, "9710", "TWIN-", DXP_ID)).toString();
+                java.util.concurrent.CompletableFuture<Integer> onA = java.util.concurrent.CompletableFuture.supplyAsync(() -> a.post(apiKey, "twin-a", twin));
+                int onB = b.post(apiKey, "twin-b", twin);
+                assertThat(List.of(onA.get(30, TimeUnit.SECONDS), onB)).as("the same new business key on two nodes at once").containsExactlyInAnyOrder(201, 409);
                 Set<Integer> accepted = ConcurrentHashMap.newKeySet();
                 AtomicInteger throughA = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -122,8 +130,8 @@ class TwoNodeCrashIT {
                 assertThat(throughA.get()).as("node A took documents before it died").isPositive();
                 assertThat(accepted).as("every document was taken by one node or the other").hasSize(DOCUMENTS);
 
-                Map<String, Long> statuses = b.awaitStatus(apiKey, "120", DOCUMENTS, Duration.ofSeconds(180));
-                assertThat(statuses).as("every document reached its final status").containsEntry("120", (long) DOCUMENTS);
+                Map<String, Long> statuses = b.awaitStatus(apiKey, "120", TOTAL, Duration.ofSeconds(180));
+                assertThat(statuses).as("every document reached its final status").containsEntry("120", (long) TOTAL);
                 // what A had sent but not yet recorded when it died: customs may have answered it already; B sends it
                 // again once A's claims expire (customs drops the repeat) and records it then
                 awaitOutboxSent(url);
@@ -133,8 +141,8 @@ class TwoNodeCrashIT {
                 a.kill();
             }
             List<Arrival> processed = customs.ledger().arrivals().stream().filter(Arrival::accepted).toList();
-            assertThat(processed).hasSize(DOCUMENTS);
-            assertThat(processed.stream().map(Arrival::copMsgId).distinct().count()).isEqualTo(DOCUMENTS);
+            assertThat(processed).hasSize(TOTAL);
+            assertThat(processed.stream().map(Arrival::copMsgId).distinct().count()).isEqualTo(TOTAL);
             assertThat(customs.ledger().duplicateDeliveries()).as("no envelope was delivered twice").isZero();
         }
         assertTheDatabaseRecordsEverythingOnce(url);
@@ -158,11 +166,11 @@ class TwoNodeCrashIT {
                 .as("receipts applied twice").isZero();
         assertThat(jdbc.sql("select count(*) from (select document_id, to_status from status_transition group by document_id, to_status"
                 + " having count(*) > 1) twice").query(Long.class).single()).as("statuses reached twice").isZero();
-        assertThat(jdbc.sql("select count(*) from status_transition where to_status = '120'").query(Long.class).single()).isEqualTo(DOCUMENTS);
+        assertThat(jdbc.sql("select count(*) from status_transition where to_status = '120'").query(Long.class).single()).isEqualTo(TOTAL);
         assertThat(jdbc.sql("select count(*) from archive_entry where direction = 'OUT'").query(Long.class).single())
-                .as("each document's message archived once").isEqualTo(DOCUMENTS);
+                .as("each document's message archived once").isEqualTo(TOTAL);
         assertThat(jdbc.sql("select count(distinct document_id) from archive_entry where direction = 'OUT'").query(Long.class).single())
-                .isEqualTo(DOCUMENTS);
+                .isEqualTo(TOTAL);
         Archive.Verification chain = new Archive(new ArchiveStore(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
                 dir.resolve("exports")).verify();
         assertThat(chain.intact()).as(chain.reason()).isTrue();
