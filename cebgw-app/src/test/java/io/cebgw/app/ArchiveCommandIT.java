@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class ArchiveCommandIT {
         assertThat(archiveVerify(broken)).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8)).contains("第 3 条");
         ByteArrayOutputStream refused = new ByteArrayOutputStream();
-        assertThat(archive(refused, "export", "--before", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).as("a broken chain is not exported").isEqualTo(2);
+        assertThat(archive(refused, "export", "--before", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).as("a broken chain is not exported").isEqualTo(2);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cebgw"), "sa", "");
              var restore = c.prepareStatement("update archive_entry set content = ? where seq = 3")) {
             restore.setBytes(1, original);
@@ -77,7 +78,7 @@ class ArchiveCommandIT {
         }
 
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
-        assertThat(archive(exported, "export", "--before", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).isZero();
+        assertThat(archive(exported, "export", "--before", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).isZero();
         assertThat(exported.toString(StandardCharsets.UTF_8)).contains("已导出并从数据库删除").contains("cebgw-archive-000000000001-");
         ByteArrayOutputStream across = new ByteArrayOutputStream();
         assertThat(archiveVerify(across)).isZero();

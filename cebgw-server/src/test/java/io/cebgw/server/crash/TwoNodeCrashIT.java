@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +86,7 @@ class TwoNodeCrashIT {
                 TransportCatalog.open(customsEnd, End.EXCHANGE), Clock.systemUTC())) {
             customs.start();
             // B starts while A migrates the database: Flyway's lock makes B wait for it, as a second node does
-            java.util.concurrent.CompletableFuture<GatewayProcess> starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<GatewayProcess> starting = CompletableFuture.supplyAsync(() -> {
                 try {
                     return GatewayProcess.start(LocalPorts.free(), "node-b", settings);
                 } catch (Exception e) {
@@ -98,7 +99,7 @@ class TwoNodeCrashIT {
                 // one new declaration sent to both nodes at the same moment (two clients, two Idempotency-Keys): the
                 // database keeps one live business key, whichever node a request reaches — one 201, one 409
                 String twin = JsonMessages.write(FlowDocuments.document(MessageType.CEB303, "9710", "TWIN-", DXP_ID)).toString();
-                java.util.concurrent.CompletableFuture<Integer> onA = java.util.concurrent.CompletableFuture.supplyAsync(() -> a.post(apiKey, "twin-a", twin));
+                CompletableFuture<Integer> onA = CompletableFuture.supplyAsync(() -> a.post(apiKey, "twin-a", twin));
                 int onB = b.post(apiKey, "twin-b", twin);
                 assertThat(List.of(onA.get(30, TimeUnit.SECONDS), onB)).as("the same new business key on two nodes at once").containsExactlyInAnyOrder(201, 409);
                 Set<Integer> accepted = ConcurrentHashMap.newKeySet();

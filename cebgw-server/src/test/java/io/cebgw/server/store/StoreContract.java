@@ -1,26 +1,39 @@
 package io.cebgw.server.store;
 
+import io.cebgw.core.lifecycle.OutboxState;
+import io.cebgw.core.lifecycle.ReturnStatus;
+import io.cebgw.server.ops.RetentionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +53,8 @@ abstract class StoreContract {
     abstract DataSource dataSource();
 
     TransactionTemplate tx;
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path exports;
+    @TempDir
+    Path exports;
 
     @BeforeEach
     void setUp() {
@@ -108,7 +121,7 @@ abstract class StoreContract {
                 "2", "2", null, null, false, null, null, "[]", "<x/>".getBytes(StandardCharsets.UTF_8), null, null, now, now);
         documents.insert(change); // a modification holds no key of its own
         assertThatThrownBy(() -> document(a, key, null)).isInstanceOf(DuplicateKeyException.class);
-        assertThat(documents.status(holders.get(0).id(), null, io.cebgw.core.lifecycle.ReturnStatus.REJECTED.code(), "20261202120000000", true,
+        assertThat(documents.status(holders.get(0).id(), null, ReturnStatus.REJECTED.code(), "20261202120000000", true,
                 now)).isTrue();
         DocumentRow again = document(a, key, null);
         assertThat(documents.statesByKey(a, "CEB603Message", key)).extracting(DocumentRow::id).contains(again.id()).hasSize(3);
@@ -259,7 +272,7 @@ abstract class StoreContract {
         OutboxRow resent = outbox.claim("r", now, 1).get(0);
         outbox.sentAll(List.of(resent.id()));
         assertThat(outbox.forDocument(a, "doc-1")).singleElement().satisfies(r -> {
-            assertThat(r.state()).isEqualTo(io.cebgw.core.lifecycle.OutboxState.SENT);
+            assertThat(r.state()).isEqualTo(OutboxState.SENT);
             assertThat(r.copMsgId()).isEqualTo("COP-1");
         });
     }
@@ -423,8 +436,8 @@ abstract class StoreContract {
     @Test
     void twoNodesAppendToOneChain() throws Exception {
         Archive other = new Archive(new ArchiveStore(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), exports);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             Archive node = t % 2 == 0 ? archive : other;
             int thread = t;
@@ -436,7 +449,7 @@ abstract class StoreContract {
             }));
         }
         for (var w : work) {
-            w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            w.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         Archive.Verification v = other.verify();
@@ -455,8 +468,8 @@ abstract class StoreContract {
         DocumentRow done = document(e, "OLD-1", null);
         documents.status(done.id(), null, "120", "20240101120000000", true, now);
         DocumentRow open = document(e, "OLD-2", null);
-        Instant old = now.minus(java.time.Duration.ofDays(400));
-        Instant cutoff = now.minus(java.time.Duration.ofDays(365));
+        Instant old = now.minus(Duration.ofDays(400));
+        Instant cutoff = now.minus(Duration.ofDays(365));
         archive.append(Archive.OUT, e, done.id(), "COP-DONE", "<signed>已申报</signed>".getBytes(StandardCharsets.UTF_8), old);
         archive.append(Archive.IN, null, null, "RCPT-120", "<receipt>120</receipt>".getBytes(StandardCharsets.UTF_8), old);
         archive.append(Archive.OUT, e, open.id(), "COP-OPEN", "<signed>open</signed>".getBytes(StandardCharsets.UTF_8), old.plusSeconds(1));
@@ -464,7 +477,7 @@ abstract class StoreContract {
         receipts.insertAll(List.of(new ReceiptStore.ReceiptRow(e, done.id(), "CEB604Message", "120", "20240101120000000", "放行", "RCPT-120", "APPLIED", old),
                 new ReceiptStore.ReceiptRow(e, open.id(), "CEB604Message", "2", "20240101120000000", "已申报", "RCPT-2", "APPLIED", old)));
 
-        ArchiveRetention retention = new ArchiveRetention(new ArchiveStore(dataSource), receipts, tx, exports, java.time.Clock.systemUTC());
+        ArchiveRetention retention = new ArchiveRetention(new ArchiveStore(dataSource), receipts, tx, exports, Clock.systemUTC());
         ArchiveRetention.Result first = retention.exportBefore(cutoff);
         assertThat(first.export()).get().satisfies(x -> {
             assertThat(x.firstSeq()).isEqualTo(1);
@@ -482,7 +495,7 @@ abstract class StoreContract {
         assertThat(v.entries()).isEqualTo(4);
         assertThat(v.exported()).isEqualTo(3);
 
-        java.nio.file.Path file = exports.resolve(first.export().orElseThrow().fileName());
+        Path file = exports.resolve(first.export().orElseThrow().fileName());
         assertThat(archive.find(done.id())).singleElement().satisfies(f -> {
             assertThat(f.place()).isEqualTo(file.getFileName().toString());
             assertThat(new String(f.entry().content(), StandardCharsets.UTF_8)).isEqualTo("<signed>已申报</signed>");
@@ -506,27 +519,27 @@ abstract class StoreContract {
         archive.append(Archive.OUT, e, "after", "COP-AFTER", "<signed>after</signed>".getBytes(StandardCharsets.UTF_8), now);
         assertThat(archive.verify().intact()).as("new entries chain to the exported ones").isTrue();
 
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
-        java.nio.file.Files.write(file, bytes);
+        Files.write(file, bytes);
         assertThat(archive.verify()).satisfies(b -> {
             assertThat(b.firstBrokenSeq()).contains(1L);
             assertThat(b.reason()).contains("changed").contains(file.getFileName().toString());
         });
-        java.nio.file.Files.delete(file);
+        Files.delete(file);
         assertThat(archive.verify().reason()).contains("missing");
     }
 
     /** The retention policy exports what is older than it keeps, and does nothing while it is off. */
     @Test
     void theRetentionPolicyExportsWhatIsOlderThanItKeeps() {
-        archive.append(Archive.OUT, "e", "old", "COP-OLD", "<old/>".getBytes(StandardCharsets.UTF_8), now.minus(java.time.Duration.ofDays(40)));
-        archive.append(Archive.OUT, "e", "new", "COP-NEW", "<new/>".getBytes(StandardCharsets.UTF_8), now.minus(java.time.Duration.ofDays(2)));
+        archive.append(Archive.OUT, "e", "old", "COP-OLD", "<old/>".getBytes(StandardCharsets.UTF_8), now.minus(Duration.ofDays(40)));
+        archive.append(Archive.OUT, "e", "new", "COP-NEW", "<new/>".getBytes(StandardCharsets.UTF_8), now.minus(Duration.ofDays(2)));
         ArchiveRetention retention = new ArchiveRetention(new ArchiveStore(dataSource), receipts, tx, exports,
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-        new io.cebgw.server.ops.RetentionPolicy(retention, null, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).run();
+                Clock.fixed(now, ZoneOffset.UTC));
+        new RetentionPolicy(retention, null, Clock.fixed(now, ZoneOffset.UTC)).run();
         assertThat(jdbc.sql("select count(*) from archive_entry").query(Long.class).single()).as("off: nothing leaves").isEqualTo(2);
-        new io.cebgw.server.ops.RetentionPolicy(retention, java.time.Duration.ofDays(30), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).run();
+        new RetentionPolicy(retention, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)).run();
         assertThat(jdbc.sql("select cop_msg_id from archive_entry").query(String.class).list()).containsExactly("COP-NEW");
         assertThat(archive.find("COP-OLD")).singleElement().extracting(Archive.Found::place).asString().startsWith("cebgw-archive-000000000001-000000000001");
         assertThat(archive.verify().intact()).isTrue();
@@ -541,30 +554,30 @@ abstract class StoreContract {
         DocumentRow b = document(e, "C-2", null);
         DocumentRow c = document(e, "C-3", null);
         document(other, "C-9", null);
-        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 3)).isEqualTo(counted(e));
+        assertThat(documents.countsByStatus(e)).isEqualTo(Map.of(DocumentStore.DRAFTS, 3)).isEqualTo(counted(e));
         assertThat(documents.signed(a.id(), new byte[] {1}, new byte[] {2}, "COP-A", now)).isTrue();
         assertThat(documents.signed(a.id(), new byte[] {1}, new byte[] {2}, "COP-A2", now)).as("declared once").isFalse();
         assertThat(documents.signed(b.id(), new byte[] {1}, new byte[] {2}, "COP-B", now)).isTrue();
-        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 2)).isEqualTo(counted(e));
+        assertThat(documents.countsByStatus(e)).isEqualTo(Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 2)).isEqualTo(counted(e));
         tx.executeWithoutResult(s -> assertThat(documents.status(a.id(), null, "2", "20260101000000000", false, now)).isTrue());
         tx.executeWithoutResult(s -> assertThat(documents.status(a.id(), "2", "120", "20260101000001000", true, now)).isTrue());
         assertThat(documents.counts().fold(tx)).isPositive();
-        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 1, "120", 1))
+        assertThat(documents.countsByStatus(e)).isEqualTo(Map.of(DocumentStore.DRAFTS, 1, DocumentStore.UNANSWERED, 1, "120", 1))
                 .isEqualTo(counted(e));
         assertThat(documents.deleteDraft(other, c.id())).as("not its draft").isFalse();
         assertThat(documents.deleteDraft(e, b.id())).as("declared, not a draft").isFalse();
         assertThat(documents.deleteDraft(e, c.id())).isTrue();
-        assertThat(documents.countsByStatus(e)).isEqualTo(java.util.Map.of(DocumentStore.UNANSWERED, 1, "120", 1)).isEqualTo(counted(e));
+        assertThat(documents.countsByStatus(e)).isEqualTo(Map.of(DocumentStore.UNANSWERED, 1, "120", 1)).isEqualTo(counted(e));
         assertThat(documents.counts().fold(tx)).isPositive();
         assertThat(documents.counts().fold(tx)).as("nothing left to fold").isZero();
         assertThat(documents.countsByStatus(e)).isEqualTo(counted(e));
-        assertThat(documents.countsByStatus(other)).isEqualTo(java.util.Map.of(DocumentStore.DRAFTS, 1));
+        assertThat(documents.countsByStatus(other)).isEqualTo(Map.of(DocumentStore.DRAFTS, 1));
         assertThat(documents.countsByTypeAndStatus()).containsEntry(List.of("CEB603Message", "120"), 1).containsEntry(List.of("CEB603Message",
                 DocumentStore.DRAFTS), 1);
     }
 
-    private java.util.Map<String, Integer> counted(String enterpriseId) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    private Map<String, Integer> counted(String enterpriseId) {
+        Map<String, Integer> counts = new TreeMap<>();
         jdbc.sql("select " + DocumentCounts.KEY_SQL + " as k, count(*) as n from document where enterprise_id = ? group by " + DocumentCounts.KEY_SQL)
                 .param(enterpriseId).query(rs -> {
                     counts.put(rs.getString("k"), rs.getInt("n"));
@@ -591,7 +604,7 @@ abstract class StoreContract {
         }
         StatisticsKeeper keeper = new StatisticsKeeper(jdbc, true);
         keeper.analyzeWhereDue(); // whatever the migrations left
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into status_transition (document_id, to_status, happened_at)"
                     + " select 'd' || n, '2', now() from generate_series(1, 200) n");
             s.execute("select pg_stat_force_next_flush()"); // this backend's counts reach pg_stat_user_tables now, not in 10 s
