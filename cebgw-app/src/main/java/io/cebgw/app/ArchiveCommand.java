@@ -4,6 +4,7 @@ import io.cebgw.cli.CebgwCommand;
 import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.ArchiveRetention;
 import io.cebgw.server.store.ArchiveStore;
+import io.cebgw.server.store.ChainBreak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,11 +103,22 @@ final class ArchiveCommand implements Runnable {
                 Archive.Verification v = context.getBean(Archive.class).verify();
                 if (v.intact()) {
                     root.out.println(root.language().pick("存档完整：", "archive intact: ") + v.entries() + root.language().pick(" 条（", " entries (")
-                            + root.language().pick("其中 " + v.exported() + " 条在导出文件中；", v.exported() + " of them in export files; ") + where + ")");
+                            + root.language().pick("其中 " + v.exported() + " 条在导出文件中；", v.exported() + " of them in export files; ") + where
+                            + root.language().pick("）", ")"));
                     return 0;
                 }
-                root.out.println(root.language().pick("存档被改动：第 ", "archive BROKEN at entry ") + v.firstBrokenSeq().orElseThrow()
-                        + root.language().pick(" 条起 —— ", " — ") + v.reason() + " (" + where + ")");
+                ChainBreak why = v.chainBreak().orElseThrow();
+                String detail = v.detail().isEmpty() ? "" : root.language().pick("：", ": ") + v.detail();
+                if (why.fileOutOfPlace()) {
+                    root.out.println(root.language().pick("存档无法校验：第 " + v.firstBrokenSeq().orElseThrow() + " 条起的" + why.zh() + detail
+                                    + " —— 把导出文件放回导出目录（多个节点时 cebgw.archive.export-folder 须是共用目录），再校验一次",
+                            "archive cannot be verified from entry " + v.firstBrokenSeq().orElseThrow() + ": " + why.en() + detail
+                                    + " — put the file back in the export folder (on several nodes, cebgw.archive.export-folder must be the shared one) and verify again")
+                            + " (" + where + ")");
+                } else {
+                    root.out.println(root.language().pick("存档被改动：第 " + v.firstBrokenSeq().orElseThrow() + " 条起 —— " + why.zh() + detail,
+                            "archive BROKEN at entry " + v.firstBrokenSeq().orElseThrow() + " — " + why.en() + detail) + " (" + where + ")");
+                }
                 return 1;
             });
         }

@@ -68,7 +68,7 @@ class ArchiveCommandIT {
         }
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         assertThat(archiveVerify(broken)).isEqualTo(1);
-        assertThat(broken.toString(StandardCharsets.UTF_8)).contains("第 3 条");
+        assertThat(broken.toString(StandardCharsets.UTF_8)).contains("存档被改动：第 3 条起").contains("条目内容被改动");
         ByteArrayOutputStream refused = new ByteArrayOutputStream();
         assertThat(archive(refused, "export", "--before", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString())).as("a broken chain is not exported").isEqualTo(2);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cebgw"), "sa", "");
@@ -83,6 +83,18 @@ class ArchiveCommandIT {
         ByteArrayOutputStream across = new ByteArrayOutputStream();
         assertThat(archiveVerify(across)).isZero();
         assertThat(across.toString(StandardCharsets.UTF_8)).contains("存档完整").containsPattern("其中 [1-9][0-9]* 条在导出文件中");
+
+        // the export folder of another node that does not share it: the file is not there — not tampering, a file out of place
+        Path file;
+        try (var files = Files.list(data.resolve("exports"))) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        Path aside = Files.move(file, data.resolve(file.getFileName()));
+        ByteArrayOutputStream outOfPlace = new ByteArrayOutputStream();
+        assertThat(archiveVerify(outOfPlace)).isEqualTo(1);
+        assertThat(outOfPlace.toString(StandardCharsets.UTF_8)).contains("存档无法校验").contains("导出文件不在导出目录中")
+                .contains(file.getFileName().toString()).contains("共用目录").doesNotContain("被改动");
+        Files.move(aside, file);
 
         ByteArrayOutputStream found = new ByteArrayOutputStream();
         assertThat(archive(found, "find", "--id", documentId, "--out", data.resolve("found").toString())).isZero();

@@ -3,6 +3,8 @@ package io.cebgw.server;
 import io.cebgw.core.transport.TransportSpec;
 import io.cebgw.server.document.Signers;
 import io.cebgw.server.ops.AlertChannel;
+import io.cebgw.server.ops.ArchiveProbe;
+import io.cebgw.server.ops.RetentionPolicy;
 import io.cebgw.server.ops.EnterpriseAlertChannels;
 import io.cebgw.server.ops.MailChannel;
 import io.cebgw.server.ops.RobotChannel;
@@ -14,6 +16,7 @@ import io.cebgw.server.ops.GatewayMeters;
 import io.cebgw.server.ops.SigningKeysHealth;
 import io.cebgw.server.ops.TransportsHealth;
 import io.cebgw.server.store.AlertStore;
+import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.EnterpriseStore;
@@ -56,15 +59,19 @@ class OpsConfiguration {
     }
 
     @Bean
-    Doctor doctor(DataSource dataSource, Dialect dialect, GatewayProperties properties, EnterpriseStore enterprises, Signers signers, Clock clock,
-                  Environment env) {
+    Doctor doctor(DataSource dataSource, Dialect dialect, GatewayProperties properties, EnterpriseStore enterprises, Signers signers, Archive archive,
+                  RetentionPolicy retention, Clock clock, Environment env) {
         TransportSpec transport = properties.transportSpec();
         Set<Path> folders = new LinkedHashSet<>(List.of(Path.of("."), properties.exchangeFolder()));
         if (transport.get("root") != null) {
             folders.add(Path.of(transport.get("root")));
         }
+        if (retention.keep().isPresent()) {
+            folders.add(archive.exportFolder());
+        }
         return new Doctor(new Doctor.Setup(dataSource, dialect, transport, properties.xsdFolder(), List.copyOf(folders),
-                env.getProperty("cebgw.doctor.min-free-disk", DataSize.class, DataSize.ofMegabytes(256)).toBytes()), enterprises, signers, clock);
+                env.getProperty("cebgw.doctor.min-free-disk", DataSize.class, DataSize.ofMegabytes(256)).toBytes()), enterprises, signers,
+                new ArchiveProbe(archive, retention.keep()), clock);
     }
 
     @Bean

@@ -33,7 +33,8 @@ import java.util.Optional;
 
 /**
  * Checks a deployment without declaring anything ({@code cebgw doctor}, the admin API, onboarding): the database and
- * its migrations, the clock against the database's, each transport, each key source, free disk, the XSD folder.
+ * its migrations, the clock against the database's, each transport, each key source, free disk, the archive's export
+ * folder, the XSD folder.
  */
 public final class Doctor {
     /** A folder with less free space than {@code minFreeDisk} fails; with less than this many times as much it warns. */
@@ -59,12 +60,14 @@ public final class Doctor {
     private final Setup setup;
     private final EnterpriseStore enterprises;
     private final Signers signers;
+    private final ArchiveProbe archive;
     private final Clock clock;
 
-    public Doctor(Setup setup, EnterpriseStore enterprises, Signers signers, Clock clock) {
+    public Doctor(Setup setup, EnterpriseStore enterprises, Signers signers, ArchiveProbe archive, Clock clock) {
         this.setup = setup;
         this.enterprises = enterprises;
         this.signers = signers;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -98,8 +101,18 @@ public final class Doctor {
             checks.add(KeyProbe.of(e, signers, clock.instant()));
         }
         checks.addAll(disks());
+        checks.add(archiveExport());
         checks.add(xsd());
         return checks;
+    }
+
+    private Check archiveExport() {
+        try {
+            return archive.check();
+        } catch (org.springframework.dao.DataAccessException e) {
+            return Check.warn(ArchiveProbe.AREA, "", new Text("无法读取导出记录：数据库尚未初始化或无法连接", "cannot read the export records: the database is not set up or does not answer"),
+                    Text.NONE);
+        }
     }
 
     private String defaultTarget() {

@@ -75,9 +75,14 @@ public final class Archive {
     /**
      * The result of checking the whole chain: {@code entries} checked in all, {@code exported} of them in export files.
      */
-    public record Verification(long entries, long exported, Optional<Long> firstBrokenSeq, String reason) {
+    public record Verification(long entries, long exported, Optional<Long> firstBrokenSeq, Optional<ChainBreak> chainBreak, String detail) {
         public boolean intact() {
             return firstBrokenSeq.isEmpty();
+        }
+
+        /** What broke, in English, with the detail (for logs and exceptions); empty when intact. */
+        public String reason() {
+            return chainBreak.map(b -> b.en() + (detail.isEmpty() ? "" : ": " + detail)).orElse("");
         }
     }
 
@@ -95,7 +100,7 @@ public final class Archive {
         walk.databaseFrom();
         store.forEach(walk.expectedSeq() - 1, walk::visit);
         if (!walk.broken() && walk.expectedSeq() - 1 != store.head().seq()) {
-            walk.fail(walk.expectedSeq(), "entries missing at the end: the chain head is at " + store.head().seq());
+            walk.fail(walk.expectedSeq(), ChainBreak.TAIL_MISSING, "the chain head is at " + store.head().seq());
         }
         return walk.result();
     }
@@ -137,7 +142,8 @@ public final class Archive {
         private long expectedSeq = 1;
         private String previous = GENESIS;
         private Long broken;
-        private String reason = "";
+        private ChainBreak chainBreak;
+        private String detail = "";
         private boolean inFiles = true;
 
         void visit(ArchiveStore.Entry e) {
@@ -149,11 +155,11 @@ public final class Archive {
                 exported++;
             }
             if (e.seq() != expectedSeq) {
-                fail(e.seq(), "sequence gap: expected " + expectedSeq + ", found " + e.seq());
+                fail(e.seq(), ChainBreak.SEQUENCE_GAP, "expected " + expectedSeq + ", found " + e.seq());
             } else if (!sha256(e.content()).equals(e.sha256())) {
-                fail(e.seq(), "content changed (its SHA-256 no longer matches)");
+                fail(e.seq(), ChainBreak.CONTENT_CHANGED, "");
             } else if (!chain(previous, e.sha256()).equals(e.chainHash())) {
-                fail(e.seq(), "chain broken (an entry before it was removed or altered)");
+                fail(e.seq(), ChainBreak.CHAIN_BROKEN, "");
             }
             previous = e.chainHash();
             expectedSeq = e.seq() + 1;
@@ -165,10 +171,11 @@ public final class Archive {
             previous = previousHash;
         }
 
-        void fail(long seq, String why) {
+        void fail(long seq, ChainBreak why, String detail) {
             if (broken == null) {
                 broken = seq;
-                reason = why;
+                chainBreak = why;
+                this.detail = detail;
             }
         }
 
@@ -189,7 +196,7 @@ public final class Archive {
         }
 
         Verification result() {
-            return new Verification(entries, exported, Optional.ofNullable(broken), reason);
+            return new Verification(entries, exported, Optional.ofNullable(broken), Optional.ofNullable(chainBreak), detail);
         }
     }
 

@@ -158,25 +158,25 @@ public final class ArchiveExportFile implements AutoCloseable {
      */
     static void verify(Path file, ArchiveStore.Export export, Archive.ChainWalk walk) {
         if (!Files.isRegularFile(file)) {
-            walk.fail(export.firstSeq(), "exported file missing: " + file.toAbsolutePath());
+            walk.fail(export.firstSeq(), ChainBreak.FILE_MISSING, file.toAbsolutePath().toString());
             return;
         }
         if (!sha256(file).equals(export.fileSha256())) {
-            walk.fail(export.firstSeq(), "exported file changed (its SHA-256 no longer matches): " + file.getFileName());
+            walk.fail(export.firstSeq(), ChainBreak.FILE_CHANGED, file.getFileName().toString());
             return;
         }
         if (!walk.previous().equals(export.previousHash())) {
-            walk.fail(export.firstSeq(), "chain broken before the exported file " + file.getFileName());
+            walk.fail(export.firstSeq(), ChainBreak.CHAIN_BROKEN, "before the exported file " + file.getFileName());
             return;
         }
         try {
             readEntries(file, e -> true, walk::visit);
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            walk.fail(walk.expectedSeq(), "the exported file " + file.getFileName() + " cannot be read: " + e.getMessage());
+            walk.fail(walk.expectedSeq(), ChainBreak.FILE_UNREADABLE, file.getFileName() + ": " + e.getMessage());
             return;
         }
         if (!walk.broken() && (walk.expectedSeq() - 1 != export.lastSeq() || !walk.previous().equals(export.lastChainHash()))) {
-            walk.fail(walk.expectedSeq(), "the exported file " + file.getFileName() + " ends before entry " + export.lastSeq());
+            walk.fail(walk.expectedSeq(), ChainBreak.FILE_UNREADABLE, file.getFileName() + " ends before entry " + export.lastSeq());
         }
     }
 

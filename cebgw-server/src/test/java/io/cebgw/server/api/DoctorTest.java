@@ -5,23 +5,31 @@ import io.cebgw.crypto.cert.GeneratedKey;
 import io.cebgw.crypto.cert.KeyPairs;
 import io.cebgw.crypto.testing.TestKeys;
 import io.cebgw.server.document.Signers;
+import io.cebgw.server.ops.ArchiveProbe;
 import io.cebgw.server.ops.Check;
 import io.cebgw.server.ops.Check.Outcome;
 import io.cebgw.server.ops.Doctor;
 import io.cebgw.server.ops.KeyProbe;
 import io.cebgw.server.ops.TransportProbe;
+import io.cebgw.server.store.Archive;
+import io.cebgw.server.store.ArchiveRetention;
+import io.cebgw.server.store.ArchiveStore;
 import io.cebgw.server.store.Dialect;
 import io.cebgw.server.store.EnterpriseRow;
 import io.cebgw.server.store.EnterpriseStore;
+import io.cebgw.server.store.ReceiptStore;
 import io.cebgw.core.transport.TransportSpec;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +60,8 @@ class DoctorTest extends GatewayTestBase {
     Signers signers;
     @Autowired
     EnterpriseStore store;
+    @Autowired
+    Archive archive;
 
     @Test
     void aHealthyEnterpriseDeploymentPassesEveryCheck() throws Exception {
@@ -59,7 +69,8 @@ class DoctorTest extends GatewayTestBase {
         enterprises.register("医生", "3301964ABC", dxp, "EBC,AGENT", issued("doc-ok", Duration.ofDays(400)));
         List<Check> checks = doctor.run(Optional.of(dxp));
         assertThat(checks).as(checks.toString()).noneMatch(Check::failed);
-        assertThat(checks).extracting(c -> c.area().en()).contains("database", "migrations", "clock", "transport", "signing key", "free disk", "XSD folder");
+        assertThat(checks).extracting(c -> c.area().en()).contains("database", "migrations", "clock", "transport", "signing key", "free disk", "archive export",
+                "XSD folder");
         Check key = only(checks, "signing key");
         assertThat(key.outcome()).isEqualTo(Outcome.PASS);
         assertThat(key.target()).isEqualTo(dxp);
@@ -187,13 +198,55 @@ class DoctorTest extends GatewayTestBase {
         assertThat(KeyProbe.of(row("DXPENT0000067617", null), signers, now).failed()).isTrue();
     }
 
+    /**
+     * Retention on several nodes: an export file the database records but this node's export folder does not hold (the
+     * folder is not the shared one) fails and says what to do; a folder that cannot be made fails while retention is on.
+     */
+    @Test
+    void exportFilesMissingFromThisNodesFolderFail() throws Exception {
+        JdbcDataSource db = h2Migrated();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        Path shared = Files.createTempDirectory(DIR, "shared-exports");
+        Archive onNodeA = new Archive(new ArchiveStore(db), tx, shared);
+        assertThat(new ArchiveProbe(onNodeA, Optional.empty()).check()).satisfies(off -> {
+            assertThat(off.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(off.detail().zh()).contains("保留策略未开启");
+        });
+        onNodeA.append(Archive.OUT, "e", "d", "COP-1", "<old/>".getBytes(StandardCharsets.UTF_8), Instant.now().minus(Duration.ofDays(40)));
+        new ArchiveRetention(new ArchiveStore(db), new ReceiptStore(db), tx, shared, Clock.systemUTC()).exportBefore(Instant.now());
+
+        Check here = new ArchiveProbe(onNodeA, Optional.of(Duration.ofDays(30))).check();
+        assertThat(here.outcome()).as(here.toString()).isEqualTo(Outcome.PASS);
+        assertThat(here.detail().zh()).contains("保留 30 天").contains("1 个导出文件都在");
+
+        Archive onNodeB = new Archive(new ArchiveStore(db), tx, Files.createTempDirectory(DIR, "own-exports"));
+        Check elsewhere = new ArchiveProbe(onNodeB, Optional.of(Duration.ofDays(30))).check();
+        assertThat(elsewhere.failed()).isTrue();
+        assertThat(elsewhere.detail().zh()).contains("缺少 1 个导出文件").contains("cebgw-archive-000000000001-000000000001");
+        assertThat(elsewhere.remedy().zh()).contains("共用目录").contains("./cebgw archive verify");
+
+        Path aFile = Files.writeString(DIR.resolve("not-a-folder.txt"), "x");
+        Archive unwritable = new Archive(new ArchiveStore(h2Migrated()), tx, aFile.resolve("exports"));
+        assertThat(new ArchiveProbe(unwritable, Optional.of(Duration.ofDays(30))).check()).satisfies(c -> {
+            assertThat(c.failed()).isTrue();
+            assertThat(c.remedy().zh()).contains("cebgw.archive.export-folder");
+        });
+        assertThat(new ArchiveProbe(unwritable, Optional.empty()).check().outcome()).as("retention off: nothing is written there").isEqualTo(Outcome.PASS);
+    }
+
+    private static JdbcDataSource h2Migrated() {
+        JdbcDataSource db = h2();
+        Flyway.configure().dataSource(db).locations(Dialect.H2.migrationLocation()).load().migrate();
+        return db;
+    }
+
     private Doctor doctorOn(DataSource ds, Clock clock, Path xsd, long minFreeDisk) {
         return doctorOn(ds, Dialect.of(ds), clock, xsd, minFreeDisk);
     }
 
     private Doctor doctorOn(DataSource ds, Dialect dialect, Clock clock, Path xsd, long minFreeDisk) {
         return new Doctor(new Doctor.Setup(ds, dialect, TransportSpec.of("folder", Map.of("root", DIR.resolve("doctor-exchange").toString())),
-                xsd, List.of(DIR), minFreeDisk), store, signers, clock);
+                xsd, List.of(DIR), minFreeDisk), store, signers, new ArchiveProbe(archive, Optional.empty()), clock);
     }
 
     private static Check migrations(Doctor d) {

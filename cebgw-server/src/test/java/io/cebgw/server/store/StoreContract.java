@@ -379,7 +379,7 @@ abstract class StoreContract {
         jdbc.sql("update archive_entry set content = ? where seq = 4").param("forged".getBytes(StandardCharsets.UTF_8)).update();
         Archive.Verification broken = archive.verify();
         assertThat(broken.firstBrokenSeq()).contains(4L);
-        assertThat(broken.reason()).contains("content");
+        assertThat(broken.chainBreak()).contains(ChainBreak.CONTENT_CHANGED);
     }
 
     @Test
@@ -524,10 +524,14 @@ abstract class StoreContract {
         Files.write(file, bytes);
         assertThat(archive.verify()).satisfies(b -> {
             assertThat(b.firstBrokenSeq()).contains(1L);
+            assertThat(b.chainBreak()).contains(ChainBreak.FILE_CHANGED);
             assertThat(b.reason()).contains("changed").contains(file.getFileName().toString());
         });
         Files.delete(file);
-        assertThat(archive.verify().reason()).contains("missing");
+        assertThat(archive.verify()).satisfies(m -> {
+            assertThat(m.chainBreak()).contains(ChainBreak.FILE_MISSING);
+            assertThat(m.reason()).contains("missing");
+        });
     }
 
     /** The retention policy exports what is older than it keeps, and does nothing while it is off. */
