@@ -76,7 +76,7 @@ class OpsConfiguration {
 
     @Bean
     Alerting alerting(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, TransportsHealth transports,
-                      SigningKeysHealth keys, JdbcClient jdbc, Clock clock, Environment env, ObjectProvider<JavaMailSender> mailSender) {
+                      SigningKeysHealth keys, RetentionPolicy retention, JdbcClient jdbc, Clock clock, Environment env, ObjectProvider<JavaMailSender> mailSender) {
         JavaMailSender smtp = mailSender.getIfAvailable();
         String from = env.getProperty("cebgw.alerts.email.from", env.getProperty("spring.mail.username", "cebgw@localhost"));
         Function<List<String>, AlertChannel> mail = smtp == null ? null : to -> new MailChannel(smtp, from, to);
@@ -94,7 +94,7 @@ class OpsConfiguration {
             }
             channels.add(mail.apply(to));
         }
-        AlertRules rules = new AlertRules(enterprises, documents, outbox, transports, keys, clock,
+        AlertRules rules = new AlertRules(enterprises, documents, outbox, transports, keys, retention, clock,
                 new AlertRules.Limits(env.getProperty("cebgw.alerts.receipt-overdue", Duration.class, Duration.ofMinutes(30)), overdueByType(env),
                         env.getProperty("cebgw.alerts.outbox-age", Duration.class, Duration.ofMinutes(10)),
                         env.getProperty("cebgw.alerts.transport-failing", Duration.class, Duration.ofMinutes(5)),

@@ -60,18 +60,20 @@ public final class AlertRules {
     private final OutboxStore outbox;
     private final TransportsHealth transports;
     private final SigningKeysHealth keys;
+    private final RetentionPolicy retention;
     private final Clock clock;
     private final Limits limits;
     /** Since when each transport (its health detail) has been failing, as this node has seen it. */
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
     public AlertRules(EnterpriseStore enterprises, DocumentStore documents, OutboxStore outbox, TransportsHealth transports, SigningKeysHealth keys,
-                      Clock clock, Limits limits) {
+                      RetentionPolicy retention, Clock clock, Limits limits) {
         this.enterprises = enterprises;
         this.documents = documents;
         this.outbox = outbox;
         this.transports = transports;
         this.keys = keys;
+        this.retention = retention;
         this.clock = clock;
         this.limits = limits;
     }
@@ -99,6 +101,7 @@ public final class AlertRules {
         outbox.oldestPending().filter(t -> t.isBefore(now.minus(limits.outboxAge()))).ifPresent(t -> alerts.add(new Alert("outbox-age", null,
                 "最早一份待发送报文已等待 " + Duration.between(t, now).toMinutes() + " 分钟：发送可能停滞，请检查传输与网关日志。",
                 "the oldest envelope to send has waited " + Duration.between(t, now).toMinutes() + " minutes: sending may be stuck.", false)));
+        retention.behind().ifPresent(alerts::add);
         return alerts;
     }
 

@@ -34,6 +34,11 @@ public final class ArchiveRetention {
         this.clock = clock;
     }
 
+    /** When the oldest archive entry still in the database happened. */
+    public Optional<Instant> oldestInDatabase() {
+        return archive.oldestInDatabase();
+    }
+
     /** What one run did: the export it wrote (none when nothing was old enough) and how many rows left the database. */
     public record Result(Optional<ArchiveStore.Export> export, long entriesRemoved, long receiptsRemoved) {
     }

@@ -114,6 +114,11 @@ public final class ArchiveStore {
         return jdbc.sql("select min(seq) from archive_entry").query(Long.class).optional();
     }
 
+    /** When the first entry still in the database happened, if there is one. */
+    public Optional<Instant> oldestInDatabase() {
+        return jdbc.sql("select happened_at from archive_entry order by seq limit 1").query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** The last sequence number whose entry, and every one before it, happened before {@code cutoff}. */
     public long lastSeqBefore(Instant cutoff) {
         return jdbc.sql("select min(seq) from archive_entry where happened_at >= ?").param(Timestamp.from(cutoff)).query(Long.class).optional()

@@ -547,6 +547,18 @@ abstract class StoreContract {
         assertThat(jdbc.sql("select cop_msg_id from archive_entry").query(String.class).list()).containsExactly("COP-NEW");
         assertThat(archive.find("COP-OLD")).singleElement().extracting(Archive.Found::place).asString().startsWith("cebgw-archive-000000000001-000000000001");
         assertThat(archive.verify().intact()).isTrue();
+
+        RetentionPolicy keepsAYear = new RetentionPolicy(retention, Duration.ofDays(365), Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(keepsAYear.behind()).as("the oldest entry is younger than it keeps").isEmpty();
+        RetentionPolicy failing = new RetentionPolicy(retention, Duration.ofHours(12), Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(failing.behind()).as("2 days old, kept 12 hours: more than a day behind").get().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("retention");
+            assertThat(a.zh()).contains("存档保留未能执行").contains("已有 2 天").contains("./cebgw doctor");
+            assertThat(a.en()).contains("retention round failed");
+        });
+        assertThat(new RetentionPolicy(retention, Duration.ofHours(25), Clock.fixed(now, ZoneOffset.UTC)).behind()).as("23 hours late is not yet failing")
+                .isEmpty();
+        assertThat(new RetentionPolicy(retention, null, Clock.fixed(now, ZoneOffset.UTC)).behind()).as("off").isEmpty();
     }
 
     /** Counts by status, kept as documents change, agree with counting the rows: before and after the changes are folded in. */
