@@ -100,6 +100,7 @@ class KeySourcesTest {
         KeySources sources = new KeySources(Map.of("PW", "wrong")::get);
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.env", "PW"))), "CEB-K003");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.env", "UNSET"))), "CEB-K002");
+        assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", p12.toString(), "password.envvar", "PW"))), "CEB-K037");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of("path", dir.resolve("none.p12").toString()))), "CEB-K012");
         assertCode(() -> sources.open(new KeySourceSpec("pkcs12", Map.of())), "CEB-K001");
         assertCode(() -> sources.open(new KeySourceSpec("vault", Map.of())), "CEB-K016");

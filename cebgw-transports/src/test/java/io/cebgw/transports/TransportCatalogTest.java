@@ -180,6 +180,8 @@ class TransportCatalogTest {
         assertCode(() -> { TransportCatalog.validate(TransportSpec.of("http", Map.of("url", "https://u:p@eport.example"))); return null; }, "CEB-T004");
         assertCode(() -> TransportSpec.parse("type=amqp\npassword=guest\n", "profile of E1"), "CEB-T012");
         assertCode(() -> TransportSpec.parse("type=amqp\npassword.env=A\npassword.file=/b\n", "p").secret("password"), "CEB-T014");
+        // a way of giving the password that does not exist is named, not tried as "no password" against the broker
+        assertCode(() -> TransportSpec.parse("type=amqp\nuser=u\npassword.variable=MQ_PW\n", "p").secret("password"), "CEB-T029");
         assertCode(() -> TransportSpec.parse("type=folder\npoll-millis=soon\nroot=/tmp\n", "p").millis("poll-millis", 1), "CEB-T002");
     }
 

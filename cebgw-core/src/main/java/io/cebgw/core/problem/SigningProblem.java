@@ -41,6 +41,8 @@ public enum SigningProblem implements ProblemCode {
     SDF_NO_KEY("CEB-K034", false, "加密机中没有密钥索引 %1$s 的签名密钥（%2$s）", "the encryption machine holds no signing key at index %1$s (%2$s)"),
     SDF_KEY_MISMATCH("CEB-K035", false, "加密机密钥索引 %1$s 的公钥与证书 %2$s 不符：证书不是为这把密钥签发的", "the public key at index %1$s of the encryption machine is not that of the certificate %2$s"),
     SDF_CALL("CEB-K036", true, "加密机调用 %1$s 失败：%2$s", "the encryption machine call %1$s failed: %2$s"),
+    SECRET_UNKNOWN_WAY("CEB-K037", false, "不认识的设置 %1$s：密码或 PIN 只能写成 %2$s.file（文件）或 %2$s.env（环境变量）",
+            "unknown setting %1$s: give the password or PIN as %2$s.file (a file) or %2$s.env (an environment variable)"),
     // The message to sign
     NOT_WELL_FORMED("CEB-G001", false, "报文不是格式正确的 XML：%1$s", "the message is not well-formed XML: %1$s"),
     DTD("CEB-G002", false, "报文含 DOCTYPE/DTD，拒绝签名", "the message carries a DOCTYPE/DTD; refused"),

@@ -11,7 +11,9 @@ public final class SecretException extends Exception {
         /** The {@code .file} cannot be read. */
         FILE_UNREADABLE,
         /** Both {@code .env} and {@code .file} are given. */
-        BOTH_WAYS
+        BOTH_WAYS,
+        /** Neither is given, but another {@code <name>.x} is (a typo such as {@code password.envvar}): the reference is that key. */
+        UNKNOWN_WAY
     }
 
     private final Reason reason;

@@ -33,7 +33,14 @@ public record SecretRef(Kind kind, String name) {
         if (env != null) {
             return new SecretRef(Kind.ENV, env);
         }
-        return file != null ? new SecretRef(Kind.FILE, file) : NONE;
+        if (file != null) {
+            return new SecretRef(Kind.FILE, file);
+        }
+        Optional<String> otherWay = settings.keySet().stream().filter(k -> k.startsWith(prefix + ".")).sorted().findFirst();
+        if (otherWay.isPresent()) {
+            throw new SecretException(SecretException.Reason.UNKNOWN_WAY, otherWay.get());
+        }
+        return NONE;
     }
 
     /** The first key that writes a secret itself ({@code password}, {@code pin}, {@code token}, {@code x.password} …). */

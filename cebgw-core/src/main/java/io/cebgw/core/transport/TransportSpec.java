@@ -104,6 +104,7 @@ public record TransportSpec(String type, Map<String, String> settings) {
                 case ENV_UNSET -> TransportProblem.SECRET_ENV_UNSET.with(e.reference(), name);
                 case FILE_UNREADABLE -> TransportProblem.SECRET_FILE_UNREADABLE.with(e.reference(), name);
                 case BOTH_WAYS -> TransportProblem.SECRET_BOTH_WAYS.with(name);
+                case UNKNOWN_WAY -> TransportProblem.SECRET_UNKNOWN_WAY.with(e.reference(), name);
             });
         }
     }

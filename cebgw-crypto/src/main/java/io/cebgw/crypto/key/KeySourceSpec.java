@@ -57,6 +57,7 @@ public record KeySourceSpec(String type, Map<String, String> settings) {
                 case ENV_UNSET -> SigningProblem.SECRET_ENV_UNSET.with(e.reference());
                 case FILE_UNREADABLE -> SigningProblem.SECRET_FILE_UNREADABLE.with(e.reference());
                 case BOTH_WAYS -> SigningProblem.SECRET_BOTH_WAYS.with(name);
+                case UNKNOWN_WAY -> SigningProblem.SECRET_UNKNOWN_WAY.with(e.reference(), name);
             });
         }
     }
