@@ -12,14 +12,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Command(name = "archive", mixinStandardHelpOptions = true, description = {"报文存档 / the message archive"},
         subcommands = {ArchiveCommand.Verify.class, ArchiveCommand.Export.class, ArchiveCommand.Find.class})
@@ -110,14 +113,14 @@ final class ArchiveCommand implements Runnable {
                 ChainBreak why = v.chainBreak().orElseThrow();
                 String detail = v.detail().isEmpty() ? "" : root.language().pick("：", ": ") + v.detail();
                 if (why.fileOutOfPlace()) {
-                    root.out.println(root.language().pick("存档无法校验：第 " + v.firstBrokenSeq().orElseThrow() + " 条起的" + why.zh() + detail
+                    root.out.println(root.language().pick("存档无法校验：第 " + v.firstBrokenSeq().orElseThrow() + " 条起的" + why.text().zh() + detail
                                     + " —— 把导出文件放回导出目录（多个节点时 cebgw.archive.export-folder 须是共用目录），再校验一次",
-                            "archive cannot be verified from entry " + v.firstBrokenSeq().orElseThrow() + ": " + why.en() + detail
+                            "archive cannot be verified from entry " + v.firstBrokenSeq().orElseThrow() + ": " + why.text().en() + detail
                                     + " — put the file back in the export folder (on several nodes, cebgw.archive.export-folder must be the shared one) and verify again")
                             + " (" + where + ")");
                 } else {
-                    root.out.println(root.language().pick("存档被改动：第 " + v.firstBrokenSeq().orElseThrow() + " 条起 —— " + why.zh() + detail,
-                            "archive BROKEN at entry " + v.firstBrokenSeq().orElseThrow() + " — " + why.en() + detail) + " (" + where + ")");
+                    root.out.println(root.language().pick("存档被改动：第 " + v.firstBrokenSeq().orElseThrow() + " 条起 —— " + why.text().zh() + detail,
+                            "archive BROKEN at entry " + v.firstBrokenSeq().orElseThrow() + " — " + why.text().en() + detail) + " (" + where + ")");
                 }
                 return 1;
             });
@@ -168,8 +171,9 @@ final class ArchiveCommand implements Runnable {
     }
 
     @Command(name = "find", mixinStandardHelpOptions = true,
-            description = {"按单证编号或 CopMsgId 在导出文件和数据库中找回存档的报文 /",
-                    "find the archived messages of a document (its id) or a CopMsgId, in the export files and the database"},
+            description = {"按单证编号或 CopMsgId 在导出文件和数据库中找回存档的报文，以及保留期导出的回执 /",
+                    "find the archived messages of a document (its id) or a CopMsgId, in the export files and the database, and the receipts "
+                            + "retention exported"},
             footer = {"", "Examples / 示例:", "  ./cebgw archive find --id 3f1c2a9e-0000-4000-8000-000000000001 --out found",
                     "", "Exit codes / 退出码: 0 found, 1 not found, 2 cannot open the database."})
     static final class Find extends Subcommand {
@@ -184,26 +188,44 @@ final class ArchiveCommand implements Runnable {
         public Integer call() {
             CebgwCommand root = archive.root;
             return place.with(root, unmatched, context -> {
-                List<Archive.Found> found = context.getBean(Archive.class).find(id);
-                if (found.isEmpty()) {
+                Archive archived = context.getBean(Archive.class);
+                List<Archive.ExportedReceipt> receipts = archived.exportedReceipts(id);
+                List<Archive.Found> found = new ArrayList<>(archived.find(id));
+                // the received messages behind the exported receipts (archived under the receipt's own CopMsgId)
+                for (Archive.ExportedReceipt r : receipts) {
+                    archived.find(r.row().path("cop_msg_id").asText("")).stream().filter(f -> Archive.IN.equals(f.entry().direction()))
+                            .filter(f -> found.stream().noneMatch(known -> known.entry().seq() == f.entry().seq())).forEach(found::add);
+                }
+                found.sort(Comparator.comparingLong(f -> f.entry().seq()));
+                if (found.isEmpty() && receipts.isEmpty()) {
                     root.out.println(root.language().pick("存档中没有 " + id, "nothing in the archive names " + id));
                     return 1;
                 }
                 for (Archive.Found f : found) {
                     ArchiveStore.Entry e = f.entry();
-                    String written = out == null ? "" : " → " + write(e);
+                    String written = out == null ? "" : " → " + write("%012d-%s.xml".formatted(e.seq(), e.direction()), e.content());
                     root.out.println("#" + e.seq() + " " + e.direction() + " " + e.copMsgId() + " " + e.at() + " "
                             + root.language().pick("位于 ", "in ") + f.place() + written);
+                }
+                for (Archive.ExportedReceipt r : receipts) {
+                    root.out.println(root.language().pick("回执 ", "receipt ") + r.row().path("message_type").asText() + " "
+                            + r.row().path("return_status").asText() + " " + r.row().path("return_time").asText() + " " + r.row().path("return_info").asText()
+                            + " " + root.language().pick("位于 ", "in ") + r.place());
+                }
+                if (out != null && !receipts.isEmpty()) {
+                    String lines = receipts.stream().map(r -> r.row().toString() + "\n").collect(Collectors.joining());
+                    root.out.println(root.language().pick("回执已写入 ", "receipts written to ")
+                            + write("receipts-" + id + ".jsonl", lines.getBytes(StandardCharsets.UTF_8)));
                 }
                 return 0;
             });
         }
 
-        private Path write(ArchiveStore.Entry e) {
+        private Path write(String name, byte[] content) {
             try {
                 Files.createDirectories(out);
-                Path file = out.resolve("%012d-%s.xml".formatted(e.seq(), e.direction()));
-                Files.write(file, e.content());
+                Path file = out.resolve(name);
+                Files.write(file, content);
                 return file;
             } catch (IOException x) {
                 throw new java.io.UncheckedIOException("cannot write to " + out.toAbsolutePath(), x);

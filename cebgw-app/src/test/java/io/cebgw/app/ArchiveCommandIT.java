@@ -99,10 +99,17 @@ class ArchiveCommandIT {
         ByteArrayOutputStream found = new ByteArrayOutputStream();
         assertThat(archive(found, "find", "--id", documentId, "--out", data.resolve("found").toString())).isZero();
         assertThat(found.toString(StandardCharsets.UTF_8)).contains("OUT").contains("位于 cebgw-archive-");
+        assertThat(found.toString(StandardCharsets.UTF_8)).as("the demo's documents are final: their receipts were exported too")
+                .containsPattern("回执 \\S+ \\S+").contains("回执已写入").as("and the received messages behind them").containsPattern("#\\d+ IN ");
         try (var files = Files.list(data.resolve("found"))) {
-            Path message = files.findFirst().orElseThrow();
+            Path message = files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow();
             assertThat(Files.readString(message)).contains("DxpMsg").contains("<Data>");
         }
+        try (var files = Files.list(data.resolve("found"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith("-IN.xml"));
+        }
+        assertThat(Files.readString(data.resolve("found").resolve("receipts-" + documentId + ".jsonl"))).contains("\"return_status\"")
+                .contains("\"document_id\":\"" + documentId + "\"");
         assertThat(archive(new ByteArrayOutputStream(), "find", "--id", "no-such-document")).isEqualTo(1);
     }
 }

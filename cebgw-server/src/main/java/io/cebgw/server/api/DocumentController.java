@@ -5,6 +5,7 @@ import io.cebgw.core.problem.GatewayProblem;
 import io.cebgw.server.document.DocumentService;
 import io.cebgw.server.document.FindingsJson;
 import io.cebgw.server.document.ValidationFailed;
+import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.OutboxStore;
@@ -39,11 +40,12 @@ class DocumentController {
     private final DocumentStore documents;
     private final ReceiptStore receipts;
     private final OutboxStore outbox;
+    private final Archive archive;
     private final Clock clock;
 
-
-    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Clock clock) {
+    DocumentController(DocumentService service, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox, Archive archive, Clock clock) {
         this.service = service;
+        this.archive = archive;
         this.documents = documents;
         this.receipts = receipts;
         this.outbox = outbox;
@@ -101,7 +103,9 @@ class DocumentController {
     Map<String, Object> get(@RequestAttribute(ApiKeyFilter.ENTERPRISE) String enterprise, @PathVariable String id) throws ValidationFailed {
         DocumentRow d = find(enterprise, id);
         Map<String, Object> out = summary(d);
-        out.put("receipts", receipts.forDocument(enterprise, id));
+        List<ReceiptStore.ReceiptRow> left = receipts.forDocument(enterprise, id);
+        out.put("receipts", left);
+        out.put("receiptsExported", archive.receiptsExported(d, left));
         out.put("transitions", receipts.transitions(id));
         out.put("outbox", outbox.forDocument(enterprise, id).stream().map(DocumentController::sending).toList());
         return out;

@@ -1,8 +1,10 @@
 package io.cebgw.server.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +84,7 @@ public final class Archive {
 
         /** What broke, in English, with the detail (for logs and exceptions); empty when intact. */
         public String reason() {
-            return chainBreak.map(b -> b.en() + (detail.isEmpty() ? "" : ": " + detail)).orElse("");
+            return chainBreak.map(b -> b.text().en() + (detail.isEmpty() ? "" : ": " + detail)).orElse("");
         }
     }
 
@@ -122,12 +124,36 @@ public final class Archive {
         List<Found> found = new ArrayList<>();
         for (ArchiveStore.Export export : store.exports()) {
             Path file = exportFolder.resolve(export.fileName());
-            if (export.purged() && java.nio.file.Files.isRegularFile(file)) {
+            if (export.purged() && Files.isRegularFile(file)) {
                 ArchiveExportFile.find(file, documentOrCopMsgId).forEach(e -> found.add(new Found(e, export.fileName())));
             }
         }
         store.find(documentOrCopMsgId).forEach(e -> found.add(new Found(e, "database")));
         return found;
+    }
+
+    /** A receipt row that retention exported (the columns of {@code receipt}), and the export file that holds it. */
+    public record ExportedReceipt(JsonNode row, String place) {
+    }
+
+    /** The receipts of this document that retention moved to export files, oldest file first. */
+    public List<ExportedReceipt> exportedReceipts(String documentId) {
+        List<ExportedReceipt> found = new ArrayList<>();
+        for (ArchiveStore.Export export : store.exports()) {
+            Path file = exportFolder.resolve(export.fileName());
+            if (export.purged() && export.receipts() > 0 && Files.isRegularFile(file)) {
+                ArchiveExportFile.receiptsOf(file, documentId).forEach(r -> found.add(new ExportedReceipt(r, export.fileName())));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether this document's receipts went to export files: it is final, none are left in the database ({@code left}),
+     * and retention has moved receipts out of the database.
+     */
+    public boolean receiptsExported(DocumentRow d, List<?> left) {
+        return d.finalState() && left.isEmpty() && store.exports().stream().anyMatch(e -> e.purged() && e.receipts() > 0);
     }
 
     /** The exports, oldest first. */

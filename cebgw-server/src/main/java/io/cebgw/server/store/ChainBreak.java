@@ -1,5 +1,7 @@
 package io.cebgw.server.store;
 
+import io.cebgw.core.finding.Localized;
+
 /** Where and how the archive's hash chain fails to verify, in Chinese and English. */
 public enum ChainBreak {
     SEQUENCE_GAP("条目序号不连续（有条目被删除）", "sequence gap (an entry was removed)"),
@@ -10,20 +12,14 @@ public enum ChainBreak {
     FILE_CHANGED("导出文件被改动（SHA-256 与记录不符）", "exported file changed (its SHA-256 no longer matches)"),
     FILE_UNREADABLE("导出文件无法读取或不完整", "exported file cannot be read or is incomplete");
 
-    private final String zh;
-    private final String en;
+    private final Localized text;
 
     ChainBreak(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.text = new Localized(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    public Localized text() {
+        return text;
     }
 
     /** Not tampering but a file out of place: put it back and verify again. */

@@ -3,6 +3,7 @@ package io.cebgw.server.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cebgw.core.spec.MessageType;
+import io.cebgw.server.store.Archive;
 import io.cebgw.server.store.DocumentRow;
 import io.cebgw.server.store.DocumentStore;
 import io.cebgw.server.store.OutboxStore;
@@ -40,10 +41,12 @@ class DocumentPages {
     private final io.cebgw.server.store.ShipmentStore shipments;
 
     private final io.cebgw.server.access.Audit audit;
+    private final Archive archive;
 
     DocumentPages(SignedIn signedIn, DocumentStore documents, ReceiptStore receipts, OutboxStore outbox,
-                  io.cebgw.server.store.ShipmentStore shipments, io.cebgw.server.access.Audit audit) {
+                  io.cebgw.server.store.ShipmentStore shipments, io.cebgw.server.access.Audit audit, Archive archive) {
         this.audit = audit;
+        this.archive = archive;
         this.signedIn = signedIn;
         this.documents = documents;
         this.receipts = receipts;
@@ -87,7 +90,9 @@ class DocumentPages {
         model.addAttribute("type", MessageType.byRootName(d.messageType()).orElse(null));
         EntryPages.Mode mode = EntryPages.Mode.of(d);
         model.addAttribute("editMode", mode == null ? "" : mode.name());
-        model.addAttribute("receipts", receipts.forDocument(ctx.enterprise().id(), id));
+        List<ReceiptStore.ReceiptRow> left = receipts.forDocument(ctx.enterprise().id(), id);
+        model.addAttribute("receipts", left);
+        model.addAttribute("receiptsExported", archive.receiptsExported(d, left));
         model.addAttribute("transitions", receipts.transitions(id));
         model.addAttribute("outbox", outbox.forDocument(ctx.enterprise().id(), id));
         model.addAttribute("findings", findings(d.findings()));
