@@ -31,10 +31,10 @@ public enum TransportProblem implements ProblemCode {
     AS2_NO_ENTRY("CEB-T024", false, "%1$s 中没有条目 %2$s", "%1$s has no entry %2$s"),
     AS2_CERTIFICATE_UNREADABLE("CEB-T025", false, "无法读取证书 %1$s", "cannot read the certificate %1$s"),
     AS2_KEY_UNUSABLE("CEB-T026", false, "AS2 本端密钥无法使用：%1$s", "the AS2 key of this end cannot be used: %1$s"),
-    SECRET_UNKNOWN_WAY("CEB-T029", false, "不认识的设置 %1$s：密码只能写成 %2$s.file（文件）或 %2$s.env（环境变量）",
-            "unknown setting %1$s: give the secret as %2$s.file (a file) or %2$s.env (an environment variable)"),
     TRANSFER_NODE("CEB-T027", false, "传输节点配置需同时给出 transfer-sta-node（8 位数字）和 transfer-end-node（1 到 8 位数字）",
-            "a transfer node needs both transfer-sta-node (8 digits) and transfer-end-node (1 to 8 digits)");
+            "a transfer node needs both transfer-sta-node (8 digits) and transfer-end-node (1 to 8 digits)"),
+    SECRET_UNKNOWN_WAY("CEB-T029", false, "不认识的设置 %1$s：密码只能写成 %2$s.file（文件）或 %2$s.env（环境变量）",
+            "unknown setting %1$s: give the secret as %2$s.file (a file) or %2$s.env (an environment variable)");
 
     /*
      * HTTP status: a configuration mistake is refused with 422 where an API takes a transport profile; a failed send
