@@ -116,12 +116,26 @@ class DeploymentFilesIT {
         try {
             String base = "http://127.0.0.1:" + port;
             HttpResponse<String> ready = awaitReady(node, base + "/actuator/health/readiness", dir.resolve("node.log"));
-            assertThat(ready.body()).contains("\"transports\":{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
+            assertThat(ready.body()).as("readiness is the node's own").contains("\"db\":{\"status\":\"UP\"").doesNotContain("transports");
+            HttpResponse<String> enterprises = get(base + "/actuator/health/enterprises", "Accept", "application/json");
+            assertThat(enterprises.statusCode()).as(enterprises.body()).isEqualTo(200);
+            assertThat(enterprises.body()).as("the default transport, from compose's settings, logged in").contains("\"transports\":{\"status\":\"UP\"");
             assertThat(get(base + "/admin/v1/enterprises", "X-Admin-Key", environment.get("CEBGW_ADMIN_KEY")).statusCode())
                     .as("the admin key from the environment").isEqualTo(200);
             assertThat(get(base + "/admin/v1/enterprises", "X-Admin-Key", "not-the-key").statusCode()).isEqualTo(401);
             assertThat(get(base + "/actuator/prometheus", "Authorization", "Bearer " + environment.get("CEBGW_METRICS_TOKEN")).statusCode())
                     .as("the metrics token from the environment").isEqualTo(200);
+            // one enterprise whose own broker does not answer: the enterprises' group says so, the node stays ready (in
+            // rotation): with several nodes, one enterprise's broker must not take every node out at once
+            Files.writeString(dir.resolve("mq.pw"), "guest\n");
+            String broken = "{\"name\":\"连不上\",\"customsCode\":\"3301964ABC\",\"dxpId\":\"DXPENT0000067801\",\"transportProfile\":\"type=amqp\\n"
+                    + "uri=amqp://127.0.0.1:1\\nuser=guest\\nqueues=cebgw.deploy.broken\\npassword.file=" + dir.resolve("mq.pw") + "\\n\"}";
+            HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/v1/enterprises")).header("Content-Type", "application/json")
+                    .header("X-Admin-Key", environment.get("CEBGW_ADMIN_KEY")).POST(HttpRequest.BodyPublishers.ofString(broken)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            assertThat(get(base + "/actuator/health/enterprises", "Accept", "application/json").statusCode()).isEqualTo(503);
+            assertThat(get(base + "/actuator/health/readiness", "Accept", "application/json").statusCode()).as("still ready").isEqualTo(200);
             assertThat(Files.readString(dir.resolve("node.log"))).as("no secret in the log")
                     .doesNotContain(environment.get("CEBGW_ADMIN_KEY")).doesNotContain(environment.get("CEBGW_METRICS_TOKEN"));
         } finally {

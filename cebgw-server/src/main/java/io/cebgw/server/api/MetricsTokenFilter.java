@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 
 /**
  * The actuator behind a token: liveness and readiness answer anyone (a status, no details), everything else — the full
@@ -22,6 +23,8 @@ import java.security.MessageDigest;
 @Component
 class MetricsTokenFilter extends OncePerRequestFilter {
 
+    /** The health groups that give a status and no details: probes and monitors reach them without the token. */
+    private static final Set<String> STATUS_ONLY = Set.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health/enterprises");
     private final String token;
 
     MetricsTokenFilter(@Value("${cebgw.metrics-token:}") String token) {
@@ -31,7 +34,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = ApiKeyFilter.path(request);
-        return !path.startsWith("/actuator") || path.equals("/actuator/health/liveness") || path.equals("/actuator/health/readiness");
+        return !path.startsWith("/actuator") || STATUS_ONLY.contains(path);
     }
 
     @Override

@@ -48,6 +48,9 @@ class OpsEndpointsTest extends GatewayTestBase {
         HttpResponse<String> ready = get("/actuator/health/readiness", null);
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("transports").contains("signingKeys").contains("db").doesNotContain("DXPENT0000055501");
+        HttpResponse<String> enterprisesOk = get("/actuator/health/enterprises", null);
+        assertThat(enterprisesOk.statusCode()).as(enterprisesOk.body()).isEqualTo(200);
+        assertThat(enterprisesOk.body()).contains("transports").contains("signingKeys").doesNotContain("\"db\"");
 
         HttpResponse<String> noToken = get("/actuator/prometheus", null);
         assertThat(noToken.statusCode()).isEqualTo(401);
@@ -72,6 +75,9 @@ class OpsEndpointsTest extends GatewayTestBase {
         HttpResponse<String> down = get("/actuator/health/readiness", null);
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(down.body()).contains("DOWN").doesNotContain("DXPENT0000055502");
+        HttpResponse<String> enterprisesDown = get("/actuator/health/enterprises", null);
+        assertThat(enterprisesDown.statusCode()).as("the enterprises' own group, status only, no token").isEqualTo(503);
+        assertThat(enterprisesDown.body()).doesNotContain("DXPENT0000055502");
         assertThat(get("/actuator/health", TOKEN).body()).contains("DXPENT0000055502").contains("CEB-T");
     }
 
