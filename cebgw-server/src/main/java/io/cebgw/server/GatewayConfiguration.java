@@ -140,8 +140,23 @@ class GatewayConfiguration {
     @Bean
     io.cebgw.server.ops.RetentionPolicy retentionPolicy(io.cebgw.server.store.ArchiveRetention retention, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${cebgw.retention.keep:}") String keep) {
-        return new io.cebgw.server.ops.RetentionPolicy(retention, keep.isBlank() ? null : org.springframework.boot.convert.DurationStyle.detectAndParse(keep),
-                clock);
+        return new io.cebgw.server.ops.RetentionPolicy(retention, keep.isBlank() ? null : retentionKeep(keep.strip()), clock);
+    }
+
+    /** At least a day: a number without a unit is milliseconds to Spring, and would move everything out of the database. */
+    private static java.time.Duration retentionKeep(String keep) {
+        java.time.Duration parsed;
+        try {
+            parsed = org.springframework.boot.convert.DurationStyle.detectAndParse(keep);
+        } catch (IllegalArgumentException e) {
+            throw new io.cebgw.server.ops.SettingMistake("cebgw.retention.keep=" + keep, "应为带单位的时长，如 1095d（三年）",
+                    "a duration with its unit, e.g. 1095d (three years)");
+        }
+        if (parsed.compareTo(java.time.Duration.ofDays(1)) < 0) {
+            throw new io.cebgw.server.ops.SettingMistake("cebgw.retention.keep=" + keep, "至少 1 天，并写上单位（如 1095d 表示三年）：不带单位的数字是毫秒",
+                    "at least 1d, with its unit (e.g. 1095d for three years): a number without a unit is milliseconds");
+        }
+        return parsed;
     }
 
     @Bean(destroyMethod = "close")
@@ -162,7 +177,8 @@ class GatewayConfiguration {
         if (properties.xsdFolder() != null) {
             io.cebgw.core.validation.XsdCheck xsd = new io.cebgw.core.validation.XsdCheck(properties.xsdFolder());
             if (!xsd.unavailable().isEmpty()) { // refused at start-up, not on every document
-                throw new io.cebgw.server.ops.SettingMistake("cebgw.xsd-folder=" + properties.xsdFolder(), String.join("; ", xsd.unavailable()));
+                throw new io.cebgw.server.ops.SettingMistake("cebgw.xsd-folder=" + properties.xsdFolder(), "官方 XSD 无法加载：" + String.join("；", xsd.unavailable()),
+                        String.join("; ", xsd.unavailable()));
             }
             validator = new io.cebgw.core.validation.MessageValidator(xsd);
         }
@@ -210,7 +226,8 @@ class GatewayConfiguration {
                             GatewayProperties p, io.cebgw.server.events.DeadLetterEvents deadLetters,
                             @org.springframework.beans.factory.annotation.Value("${cebgw.outbox.claim-lease:30s}") java.time.Duration claimLease) {
         if (claimLease.toMillis() < 2 * OutboxRelay.RENEW_EVERY_MILLIS) {
-            throw new io.cebgw.server.ops.SettingMistake("cebgw.outbox.claim-lease=" + claimLease, "at least 10s: claims are renewed every 5 s");
+            throw new io.cebgw.server.ops.SettingMistake("cebgw.outbox.claim-lease=" + claimLease, "至少 10s：领取每 5 秒续期一次",
+                    "at least 10s: claims are renewed every 5 s");
         }
         return new OutboxRelay(outbox, transports, archive, tx, clock,
                 new io.cebgw.core.transport.RetryPolicy(p.firstRetry(), p.maxRetry(), p.maxAttempts()), 50, deadLetters, claimLease);

@@ -45,7 +45,7 @@ public record GatewayProperties(Path exchangeFolder, Duration pollInterval, Dura
         java.util.Map<String, String> settings = new java.util.TreeMap<>(transport);
         String type = settings.remove("type");
         if (type == null) {
-            throw new io.cebgw.server.ops.SettingMistake("cebgw.transport.type", "missing (folder, amqp, jms, http, as2)");
+            throw new io.cebgw.server.ops.SettingMistake("cebgw.transport.type", "未设置（folder、amqp、jms、http、as2）", "missing (folder, amqp, jms, http, as2)");
         }
         return io.cebgw.core.transport.TransportSpec.of(type, settings);
     }

@@ -90,7 +90,8 @@ class OpsConfiguration {
         List<String> to = Arrays.stream(env.getProperty("cebgw.alerts.email.to", "").split("[,;\\s]+")).filter(a -> !a.isBlank()).toList();
         if (!to.isEmpty()) {
             if (mail == null) {
-                throw new SettingMistake("cebgw.alerts.email.to", "needs an SMTP server: spring.mail.host (and port, username, password)");
+                throw new SettingMistake("cebgw.alerts.email.to", "需要邮件服务器：spring.mail.host（以及端口、用户名、密码）",
+                        "needs an SMTP server: spring.mail.host (and port, username, password)");
             }
             channels.add(mail.apply(to));
         }

@@ -5,8 +5,9 @@ public final class SettingMistake extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String setting;
 
-    public SettingMistake(String setting, String problem) {
-        super(setting + ": " + problem);
+    /** The setting (with its value where that helps) and what is wrong with it, in Chinese and English. */
+    public SettingMistake(String setting, String zh, String en) {
+        super(setting + "：" + zh + " / " + en);
         this.setting = setting;
     }
 

@@ -51,4 +51,14 @@ class StartupMistakeTest {
         assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.alerts.email.to").contains("spring.mail.host")
                 .doesNotContain("\tat io.cebgw");
     }
+
+    @Test
+    void aRetentionWithoutItsUnitIsNamedAtStartUp(CapturedOutput output) throws Exception {
+        Path dir = Files.createTempDirectory("cebgw-keep");
+        assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
+                "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.retention.keep=1095")).isNotNull();
+        assertThat(output.getOut() + output.getErr()).as("1095 would be milliseconds: everything out of the database within the hour")
+                .contains("invalid setting: cebgw.retention.keep=1095").contains("1095d").doesNotContain("\tat io.cebgw");
+    }
 }
