@@ -16,7 +16,7 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * The actuator behind a token: liveness and readiness answer anyone (a status, no details), everything else — the full
+ * The actuator behind a token: liveness, readiness and the enterprises' group answer anyone (a status, no details), everything else — the full
  * health with each enterprise's transport and key, the Prometheus meters — needs {@code Authorization: Bearer
  * <cebgw.metrics-token>}. With no token configured those are off (403), never open.
  */
