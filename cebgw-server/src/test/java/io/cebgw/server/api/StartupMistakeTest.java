@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A default transport whose broker refuses the password stops the start-up with the problem in words and where to
- * mend it — no stack trace, no "internal error" (the machine's RabbitMQ refuses a wrong password for guest).
+ * mend it — no stack trace, no "internal error" (the machine's RabbitMQ refuses a wrong password for guest); so does a
+ * setting that cannot work, naming it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupMistakeTest {
@@ -35,30 +36,29 @@ class StartupMistakeTest {
     @Test
     void anXsdFolderWithoutTheSchemasIsNamedAtStartUp(CapturedOutput output) throws Exception {
         Path empty = Files.createTempDirectory("cebgw-no-xsd");
-        assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
-                "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--cebgw.exchange-folder=" + empty.resolve("exchange"), "--cebgw.xsd-folder=" + empty)).isNotNull();
-        assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.xsd-folder=" + empty).contains("ceb-export.xsd")
-                .doesNotContain("\tat io.cebgw");
+        assertThat(refusedStart(output, "--cebgw.xsd-folder=" + empty)).contains("invalid setting: cebgw.xsd-folder=" + empty).contains("ceb-export.xsd");
     }
 
     @Test
     void alertMailWithoutAnSmtpServerIsNamedAtStartUp(CapturedOutput output) throws Exception {
-        Path dir = Files.createTempDirectory("cebgw-no-smtp");
-        assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
-                "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.alerts.email.to=ops@example.com")).isNotNull();
-        assertThat(output.getOut() + output.getErr()).contains("invalid setting: cebgw.alerts.email.to").contains("spring.mail.host")
-                .doesNotContain("\tat io.cebgw");
+        assertThat(refusedStart(output, "--cebgw.alerts.email.to=ops@example.com")).contains("invalid setting: cebgw.alerts.email.to")
+                .contains("spring.mail.host");
     }
 
     @Test
     void aRetentionWithoutItsUnitIsNamedAtStartUp(CapturedOutput output) throws Exception {
-        Path dir = Files.createTempDirectory("cebgw-keep");
+        assertThat(refusedStart(output, "--cebgw.retention.keep=1095")).as("1095 would be milliseconds: everything out of the database within the hour")
+                .contains("invalid setting: cebgw.retention.keep=1095").contains("至少 1 天").contains("1095d");
+    }
+
+    /** What a gateway with this setting (besides an embedded database) said when it refused to start; never a stack trace. */
+    private static String refusedStart(CapturedOutput output, String setting) throws Exception {
+        Path dir = Files.createTempDirectory("cebgw-startup");
         assertThatThrownBy(() -> GatewayApplication.start("--server.port=0", "--cebgw.workers=false",
                 "--spring.datasource.url=jdbc:h2:mem:startup" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--cebgw.exchange-folder=" + dir.resolve("exchange"), "--cebgw.retention.keep=1095")).isNotNull();
-        assertThat(output.getOut() + output.getErr()).as("1095 would be milliseconds: everything out of the database within the hour")
-                .contains("invalid setting: cebgw.retention.keep=1095").contains("1095d").doesNotContain("\tat io.cebgw");
+                "--cebgw.exchange-folder=" + dir.resolve("exchange"), setting)).isNotNull();
+        String said = output.getOut() + output.getErr();
+        assertThat(said).doesNotContain("\tat io.cebgw");
+        return said;
     }
 }
