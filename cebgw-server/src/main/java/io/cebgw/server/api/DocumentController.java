@@ -87,16 +87,8 @@ class DocumentController {
                                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
                                    @RequestParam(required = false) String number,
                                    @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
-        DocumentStore.Filter filter = new DocumentStore.Filter(blankToNull(type), blankToNull(status),
-                from == null ? null : from.atStartOfDay(beijing).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(beijing).toInstant(),
-                blankToNull(number));
-        return documents.list(enterprise, filter, Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
+        return documents.list(enterprise, DocumentStore.Filter.of(type, status, from, to, number), Math.max(1, Math.min(limit, 500)), Math.max(0, offset)).stream()
                 .map(DocumentController::summary).toList();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     @GetMapping("/{id}")

@@ -2,7 +2,6 @@ package io.cebgw.server.ops;
 
 import io.cebgw.server.ops.Check.Text;
 import io.cebgw.server.store.Archive;
-import io.cebgw.server.store.ArchiveStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ public final class ArchiveProbe {
     public Check check() {
         Path folder = archive.exportFolder().toAbsolutePath().normalize();
         String target = folder.toString();
-        List<ArchiveStore.Export> exports = archive.exports().stream().filter(ArchiveStore.Export::purged).toList();
-        List<String> missing = exports.stream().map(ArchiveStore.Export::fileName).filter(name -> !Files.isRegularFile(folder.resolve(name))).toList();
+        List<Archive.ExportFile> exports = archive.exportFiles();
+        List<String> missing = exports.stream().filter(f -> !f.present()).map(f -> f.export().fileName()).toList();
         if (!missing.isEmpty()) {
             return Check.fail(AREA, target,
                     new Text("导出目录中缺少 " + missing.size() + " 个导出文件（共 " + exports.size() + " 个），例如 " + missing.get(0),

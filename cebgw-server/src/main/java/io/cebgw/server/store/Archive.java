@@ -122,10 +122,9 @@ public final class Archive {
      */
     public List<Found> find(String documentOrCopMsgId) {
         List<Found> found = new ArrayList<>();
-        for (ArchiveStore.Export export : store.exports()) {
-            Path file = exportFolder.resolve(export.fileName());
-            if (export.purged() && Files.isRegularFile(file)) {
-                ArchiveExportFile.find(file, documentOrCopMsgId).forEach(e -> found.add(new Found(e, export.fileName())));
+        for (ExportFile f : exportFiles()) {
+            if (f.present()) {
+                ArchiveExportFile.find(f.path(), documentOrCopMsgId).forEach(e -> found.add(new Found(e, f.export().fileName())));
             }
         }
         store.find(documentOrCopMsgId).forEach(e -> found.add(new Found(e, "database")));
@@ -139,13 +138,25 @@ public final class Archive {
     /** The receipts of this document that retention moved to export files, oldest file first. */
     public List<ExportedReceipt> exportedReceipts(String documentId) {
         List<ExportedReceipt> found = new ArrayList<>();
-        for (ArchiveStore.Export export : store.exports()) {
-            Path file = exportFolder.resolve(export.fileName());
-            if (export.purged() && export.receipts() > 0 && Files.isRegularFile(file)) {
-                ArchiveExportFile.receiptsOf(file, documentId).forEach(r -> found.add(new ExportedReceipt(r, export.fileName())));
+        for (ExportFile f : exportFiles()) {
+            if (f.export().receipts() > 0 && f.present()) {
+                ArchiveExportFile.receiptsOf(f.path(), documentId).forEach(r -> found.add(new ExportedReceipt(r, f.export().fileName())));
             }
         }
         return found;
+    }
+
+    /** A finished export (its entries left the database) and where its file belongs in the export folder. */
+    public record ExportFile(ArchiveStore.Export export, Path path) {
+        /** Whether the file is there. */
+        public boolean present() {
+            return Files.isRegularFile(path);
+        }
+    }
+
+    /** The finished exports, oldest first, with where their files belong in this node's export folder. */
+    public List<ExportFile> exportFiles() {
+        return store.exports().stream().filter(ArchiveStore.Export::purged).map(e -> new ExportFile(e, exportFolder.resolve(e.fileName()))).toList();
     }
 
     /**

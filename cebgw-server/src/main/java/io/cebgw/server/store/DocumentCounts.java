@@ -28,8 +28,7 @@ public final class DocumentCounts {
 
     /** Counts the document of this id under its current key, {@code n} times (+1 as it enters a key, -1 as it leaves). */
     void add(String documentId, int n) {
-        jdbc.sql("insert into document_count_delta (enterprise_id, message_type, status_key, n) select enterprise_id, message_type, " + KEY_SQL
-                + ", ? from document where id = ?").params(n, documentId).update();
+        delta(KEY_SQL, n, documentId, "true");
     }
 
     /**
@@ -38,14 +37,18 @@ public final class DocumentCounts {
      * was taken out, 0 when the condition did not hold.
      */
     int leave(String documentId, String condition) {
-        return jdbc.sql("insert into document_count_delta (enterprise_id, message_type, status_key, n) select enterprise_id, message_type, " + KEY_SQL
-                + ", -1 from document where id = ? and " + condition).param(documentId).update();
+        return delta(KEY_SQL, -1, documentId, condition);
     }
 
     /** Counts the document under {@code key} once more: gives back what {@link #leave} took when the change did not happen. */
     void restore(String documentId, String key) {
-        jdbc.sql("insert into document_count_delta (enterprise_id, message_type, status_key, n) select enterprise_id, message_type, ?, 1"
-                + " from document where id = ?").params(key, documentId).update();
+        delta("'" + key + "'", 1, documentId, "true");
+    }
+
+    /** One change row: the document (where {@code condition} holds) counted {@code n} times under {@code keySql}. */
+    private int delta(String keySql, int n, String documentId, String condition) {
+        return jdbc.sql("insert into document_count_delta (enterprise_id, message_type, status_key, n) select enterprise_id, message_type, " + keySql
+                + ", " + n + " from document where id = ? and " + condition).param(documentId).update();
     }
 
     /** How many of the enterprise's documents have each key. */
@@ -85,16 +88,14 @@ public final class DocumentCounts {
             if (upTo == null) {
                 return 0;
             }
-            List<Map<String, Object>> sums = jdbc.sql("select enterprise_id, message_type, status_key, sum(n) as n from document_count_delta"
-                    + " where id <= ? group by enterprise_id, message_type, status_key").param(upTo).query().listOfRows();
-            for (Map<String, Object> sum : sums) {
-                Object e = value(sum, "enterprise_id");
-                Object type = value(sum, "message_type");
-                Object key = value(sum, "status_key");
-                long n = ((Number) value(sum, "n")).longValue();
+            List<Sum> sums = jdbc.sql("select enterprise_id, message_type, status_key, sum(n) as n from document_count_delta"
+                    + " where id <= ? group by enterprise_id, message_type, status_key").param(upTo)
+                    .query((rs, i) -> new Sum(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+            for (Sum sum : sums) {
                 if (jdbc.sql("update document_count set n = n + ? where enterprise_id = ? and message_type = ? and status_key = ?")
-                        .params(n, e, type, key).update() == 0) {
-                    jdbc.sql("insert into document_count (enterprise_id, message_type, status_key, n) values (?, ?, ?, ?)").params(e, type, key, n).update();
+                        .params(sum.n(), sum.enterpriseId(), sum.type(), sum.key()).update() == 0) {
+                    jdbc.sql("insert into document_count (enterprise_id, message_type, status_key, n) values (?, ?, ?, ?)")
+                            .params(sum.enterpriseId(), sum.type(), sum.key(), sum.n()).update();
                 }
             }
             return jdbc.sql("delete from document_count_delta where id <= ?").param(upTo).update();
@@ -102,8 +103,6 @@ public final class DocumentCounts {
         return folded == null ? 0 : folded;
     }
 
-    private static Object value(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v != null ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
+    private record Sum(String enterpriseId, String type, String key, long n) {
     }
 }

@@ -113,6 +113,17 @@ public final class DocumentStore {
      * @param number part of the business key (order, list or waybill number …)
      */
     public record Filter(String messageType, String status, Instant from, Instant until, String number) {
+        private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
+        /** A filter as the pages and the API take it: blank means any, {@code from}/{@code to} are Beijing days, both included. */
+        public static Filter of(String messageType, String status, java.time.LocalDate from, java.time.LocalDate to, String number) {
+            return new Filter(blankToNull(messageType), blankToNull(status), from == null ? null : from.atStartOfDay(BEIJING).toInstant(),
+                    to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant(), blankToNull(number));
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
     }
 
     /** The status filter for drafts (not declared yet). */

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.Map;
 /** The document list with filters, and one document's page: receipt timeline, findings, its XML at each stage. */
 @Controller
 class DocumentPages {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int PAGE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,9 +61,7 @@ class DocumentPages {
         LocalDate from = date(fromText);
         LocalDate to = date(toText);
         model.addAttribute("badDate", from == null && !orEmpty(fromText).isBlank() || to == null && !orEmpty(toText).isBlank());
-        DocumentStore.Filter filter = new DocumentStore.Filter(blankToNull(type), blankToNull(status),
-                from == null ? null : from.atStartOfDay(BEIJING).toInstant(), to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant(),
-                blankToNull(number));
+        DocumentStore.Filter filter = DocumentStore.Filter.of(type, status, from, to, number);
         int current = Math.max(0, page);
         List<DocumentRow> rows = documents.list(ctx.enterprise().id(), filter, PAGE + 1, current * PAGE);
         model.addAttribute("ctx", ctx);
@@ -146,9 +142,6 @@ class DocumentPages {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
